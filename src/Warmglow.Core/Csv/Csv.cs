@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Warmglow.Core.Csv;
+
+/// <summary>A parsed CSV record and the 1-based line of the file it starts on.</summary>
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+/// <summary>A problem in the CSV syntax itself, at a 1-based line.</summary>
+public sealed record CsvSyntaxError(int Line, string Message);
+
+/// <summary>
+/// A strict RFC 4180 reader and writer. Strict on purpose: an import must refuse a file it cannot read
+/// unambiguously (a stray quote, a quote never closed) instead of guessing and importing garbage.
+/// </summary>
+public static class Csv
+{
+    public static (List<CsvRecord> Records, List<CsvSyntaxError> Errors) Parse(string text)
+    {
+        var records = new List<CsvRecord>();
+        var errors = new List<CsvSyntaxError>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        int line = 1, recordLine = 1, i = 0;
+        bool inQuotes = false, quoted = false, recordBroken = false;
+
+        void EndField()
+        {
+            fields.Add(field.ToString());
+            field.Clear();
+            quoted = false;
+        }
+
+        void EndRecord()
+        {
+            EndField();
+            if (!recordBroken && !(fields.Count == 1 && fields[0].Length == 0)) records.Add(new CsvRecord(recordLine, fields.ToList()));
+            fields.Clear();
+            recordBroken = false;
+        }
+
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
+                    inQuotes = false;
+                    i++;
+                    if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
+                    {
+                        Broken($"has text after a closing quote in field {fields.Count + 1}.");
+                    }
+                    continue;
+                }
+                if (c == '\n') line++;
+                field.Append(c);
+                i++;
+                continue;
+            }
+            switch (c)
+            {
+                case ',':
+                    EndField();
+                    i++;
+                    break;
+                case '\r' or '\n':
+                    EndRecord();
+                    i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                    line++;
+                    recordLine = line;
+                    break;
+                case '"' when field.Length == 0 && !quoted:
+                    inQuotes = quoted = true;
+                    i++;
+                    break;
+                case '"':
+                    Broken($"has a quote inside unquoted field {fields.Count + 1}; wrap the field in quotes and double the inner quote (\"\").");
+                    i++;
+                    break;
+                default:
+                    field.Append(c);
+                    i++;
+                    break;
+            }
+        }
+        if (inQuotes)
+        {
+            errors.Add(new CsvSyntaxError(recordLine, "opens a quote that is never closed."));
+            recordBroken = true;
+        }
+        if (field.Length > 0 || fields.Count > 0 || quoted) EndRecord();
+        return (records, errors);
+
+        void Broken(string message)
+        {
+            if (!recordBroken) errors.Add(new CsvSyntaxError(recordLine, message));
+            recordBroken = true;
+        }
+    }
+
+    public static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var needsQuotes = value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value[0] == ' ' || value[^1] == ' ';
+        return needsQuotes ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
+    public static void WriteRecord(StringBuilder sb, IEnumerable<string?> fields)
+    {
+        sb.AppendJoin(',', fields.Select(Escape));
+        sb.Append("\r\n");
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Warmglow.Core.Partnerships;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Partners;
+using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Features.Workspaces;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Features.Demo;
+
+/// <summary>Fills a workspace with the demo content of <see cref="DemoCatalog"/>: partners, contacts, people, partnerships and their history.</summary>
+public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users)
+{
+    public const string DemoWorkspaceName = "Mindful Glow";
+
+    static readonly (string Name, string Email, string Role)[] Staff =
+    [
+        ("Maya Chen", "maya.chen@mindfulglow.example", Roles.Manager),
+        ("Jonas Berg", "jonas.berg@mindfulglow.example", Roles.Manager),
+        ("Priya Raman", "priya.raman@mindfulglow.example", Roles.Executive),
+        ("Leo Alvarez", "leo.alvarez@mindfulglow.example", Roles.Evaluator),
+    ];
+
+    /// <summary>Startup switch --demo: creates the demo workspace when the database has none, and loads it.</summary>
+    public static async Task EnsureDemoWorkspaceAsync(IServiceProvider services, ILogger log)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
+        if (await db.Workspaces.AnyAsync())
+        {
+            log.LogInformation("--demo: a workspace already exists; use 'Load demo data' on its dashboard instead.");
+            return;
+        }
+        var workspace = new Workspace { Name = DemoWorkspaceName, CreatedAt = db.UtcNow };
+        db.Workspaces.Add(workspace);
+        await db.SaveChangesAsync();
+        db.Tenant.Use(workspace.Id, "demo loader");
+        var count = await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync();
+        log.LogInformation("--demo: loaded {Count} partners into workspace '{Name}'. The first visit creates its admin.", count, DemoWorkspaceName);
+    }
+
+    public async Task<int> LoadAsync(CancellationToken ct = default)
+    {
+        var ws = db.Tenant.RequireWorkspace();
+        if (await db.Partners.AnyAsync(ct)) throw new Conflict("This workspace already has partners; demo data loads only into an empty workspace.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = db.UtcNow;
+
+        var staff = new List<AppUser>();
+        foreach (var (name, email, role) in Staff)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new AppUser { UserName = email, Email = email, DisplayName = name, WorkspaceId = ws, CreatedAt = now };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+                await users.AddToRoleAsync(user, role);
+            }
+            staff.Add(user);
+        }
+        var managers = staff.Where((_, i) => Staff[i].Role == Roles.Manager).ToList();
+        var sponsor = staff.First(u => u.Email == Staff[2].Email);
+
+        var i = 0;
+        foreach (var d in DemoCatalog.Partners)
+        {
+            var partner = new Partner
+            {
+                Name = d.Name, Website = d.Website, Industry = d.Industry, Size = d.Size, Region = d.Region, Notes = d.Notes,
+                Contacts = d.Contacts.Select(c => new Contact { Name = c.Name, Email = c.Email, Title = c.Title, Phone = c.Phone }).ToList(),
+            };
+            var partnership = new Partnership
+            {
+                Name = d.PartnershipName, Type = d.Type, Stage = PartnershipStage.Prospect, Notes = d.PartnershipNotes,
+                StartDate = DateOnly.FromDateTime(now.AddDays(-d.StartedDaysAgo)),
+                ManagerId = managers[i++ % managers.Count].Id,
+                SponsorId = i % 5 == 0 ? null : sponsor.Id, // a few without a sponsor: governance flags them later
+            };
+            partnership.Members.Add(new PartnershipMember { Partner = partner, IsLead = true });
+            partnership.Transitions.Add(new StageTransition
+            {
+                ToStage = PartnershipStage.Prospect, Reason = "Added to the pipeline.", ByUserName = partnership.ManagerId == managers[0].Id ? managers[0].DisplayName : managers[^1].DisplayName,
+                ByUserId = partnership.ManagerId, At = now.AddDays(-d.StartedDaysAgo),
+            });
+            foreach (var move in d.History)
+            {
+                var check = Lifecycle.Check(partnership.Stage, move.To, partnership.HeldFromStage);
+                if (!check.IsAllowed) throw new InvalidOperationException($"Demo data for {d.Name} breaks the lifecycle: {check.Error}");
+                partnership.Transitions.Add(new StageTransition
+                {
+                    FromStage = partnership.Stage, ToStage = move.To, Reason = move.Reason, At = now.AddDays(-move.DaysAgo),
+                    ByUserId = partnership.ManagerId, ByUserName = staff.First(s => s.Id == partnership.ManagerId).DisplayName,
+                });
+                partnership.HeldFromStage = move.To == PartnershipStage.OnHold ? partnership.Stage : null;
+                partnership.Stage = move.To;
+            }
+            db.Partners.Add(partner);
+            db.Partnerships.Add(partnership);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return DemoCatalog.Partners.Count;
+    }
+}

@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Warmglow.Core.Partnerships;
+using Warmglow.Core.Validation;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Partners;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Features.Partnerships;
+
+public sealed record PartnershipInput(string? Name, PartnershipType? Type, int? PartnerId, string? ManagerId, string? SponsorId,
+    DateOnly? StartDate, string? Notes);
+
+public sealed record MoveInput(PartnershipStage? To, string? Reason, int? Version);
+
+public sealed record PartnerRef(int Id, string Name, bool IsLead);
+public sealed record UserRef(string Id, string Name);
+
+public sealed record PartnershipSummary(int Id, string Name, PartnershipType Type, PartnershipStage Stage,
+    string? LeadPartner, int? LeadPartnerId, string? Manager, string? Sponsor, DateOnly? StartDate, DateTime UpdatedAt);
+
+public sealed record TransitionDto(int Id, PartnershipStage? From, PartnershipStage To, string Reason, string By, DateTime At);
+
+public sealed record PartnershipDto(int Id, string Name, PartnershipType Type, PartnershipTypeProfile TypeProfile,
+    PartnershipStage Stage, PartnershipStage? HeldFromStage, IReadOnlyList<PartnershipStage> AllowedMoves,
+    IReadOnlyList<PartnerRef> Partners, UserRef? Manager, UserRef? Sponsor, DateOnly? StartDate, string? Notes,
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<TransitionDto> History);
+
+public enum PartnershipSort { Updated, Name, Stage, Type, StartDate }
+
+public sealed record PartnershipQuery(string? Search = null, PartnershipType? Type = null, PartnershipStage? Stage = null,
+    int? PartnerId = null, string? ManagerId = null, PartnershipSort Sort = PartnershipSort.Updated, int? Page = null, int? PageSize = null);
+
+/// <summary>Partnerships and their lifecycle. Every stage move goes through <see cref="MoveAsync"/>.</summary>
+public sealed class PartnershipService(WarmglowDb db)
+{
+    public async Task<Paged<PartnershipSummary>> ListAsync(PartnershipQuery q, CancellationToken ct = default)
+    {
+        var query = db.Partnerships.AsNoTracking();
+        if (FieldRules.Clean(q.Search) is { } search)
+        {
+            var s = search.ToLower();
+            query = query.Where(p => p.Name.ToLower().Contains(s) || p.Members.Any(m => m.Partner!.Name.ToLower().Contains(s)));
+        }
+        if (q.Type is { } type) query = query.Where(p => p.Type == type);
+        if (q.Stage is { } stage) query = query.Where(p => p.Stage == stage);
+        if (q.PartnerId is { } partnerId) query = query.Where(p => p.Members.Any(m => m.PartnerId == partnerId));
+        if (FieldRules.Clean(q.ManagerId) is { } manager) query = query.Where(p => p.ManagerId == manager);
+        query = q.Sort switch
+        {
+            PartnershipSort.Name => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            PartnershipSort.Stage => query.OrderBy(p => p.Stage).ThenBy(p => p.Name),
+            PartnershipSort.Type => query.OrderBy(p => p.Type).ThenBy(p => p.Name),
+            PartnershipSort.StartDate => query.OrderByDescending(p => p.StartDate).ThenBy(p => p.Id),
+            _ => query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id),
+        };
+        return await query.Select(p => new PartnershipSummary(p.Id, p.Name, p.Type, p.Stage,
+                p.Members.Where(m => m.IsLead).Select(m => m.Partner!.Name).FirstOrDefault(),
+                p.Members.Where(m => m.IsLead).Select(m => (int?)m.PartnerId).FirstOrDefault(),
+                p.Manager == null ? null : p.Manager.DisplayName,
+                p.Sponsor == null ? null : p.Sponsor.DisplayName,
+                p.StartDate, p.UpdatedAt))
+            .ToPageAsync(q.Page, q.PageSize, ct);
+    }
+
+    public async Task<PartnershipDto> GetAsync(int id, CancellationToken ct = default)
+    {
+        var p = await db.Partnerships.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Id, x.Name, x.Type, x.Stage, x.HeldFromStage, x.StartDate, x.Notes, x.Version, x.CreatedAt, x.UpdatedAt,
+                Partners = x.Members.OrderByDescending(m => m.IsLead).ThenBy(m => m.Partner!.Name)
+                    .Select(m => new PartnerRef(m.PartnerId, m.Partner!.Name, m.IsLead)).ToList(),
+                Manager = x.Manager == null ? null : new UserRef(x.Manager.Id, x.Manager.DisplayName),
+                Sponsor = x.Sponsor == null ? null : new UserRef(x.Sponsor.Id, x.Sponsor.DisplayName),
+                History = x.Transitions.OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+                    .Select(t => new TransitionDto(t.Id, t.FromStage, t.ToStage, t.Reason, t.ByUserName, t.At)).ToList(),
+            })
+            .FirstOrDefaultAsync(ct) ?? throw new NotFound($"Partnership {id}");
+        return new PartnershipDto(p.Id, p.Name, p.Type, PartnershipTypes.Get(p.Type), p.Stage, p.HeldFromStage,
+            Lifecycle.AllowedMoves(p.Stage, p.HeldFromStage), p.Partners, p.Manager, p.Sponsor, p.StartDate, p.Notes,
+            p.Version, p.CreatedAt, p.UpdatedAt, p.History);
+    }
+
+    async Task<FieldErrors> ValidateAsync(PartnershipInput i, bool creating, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Required("name", i.Name, 200).Optional("notes", i.Notes, 4000);
+        if (i.Type is null) errors.Add("type", $"is required; one of: {string.Join(", ", Enum.GetNames<PartnershipType>())}.");
+        if (creating)
+        {
+            if (i.PartnerId is null) errors.Add("partnerId", "is required.");
+            else if (!await db.Partners.AnyAsync(p => p.Id == i.PartnerId, ct)) errors.Add("partnerId", $"no partner {i.PartnerId} in this workspace.");
+        }
+        var ws = db.Tenant.RequireWorkspace();
+        foreach (var (field, userId) in new[] { ("managerId", i.ManagerId), ("sponsorId", i.SponsorId) })
+        {
+            if (FieldRules.Clean(userId) is { } uid && !await db.Users.AnyAsync(u => u.Id == uid && u.WorkspaceId == ws && u.PartnerId == null, ct))
+                errors.Add(field, "must be a person of this workspace (not a partner user).");
+        }
+        return errors;
+    }
+
+    public async Task<Partnership> CreateAsync(PartnershipInput input, string? reason = null, CancellationToken ct = default)
+    {
+        ValidationFailed.ThrowIfAny(await ValidateAsync(input, creating: true, ct));
+        var partnership = new Partnership { Name = input.Name!.Trim(), Stage = PartnershipStage.Prospect };
+        Apply(partnership, input);
+        partnership.Members.Add(new PartnershipMember { PartnerId = input.PartnerId!.Value, IsLead = true });
+        partnership.Transitions.Add(new StageTransition
+        {
+            FromStage = null, ToStage = PartnershipStage.Prospect, Reason = FieldRules.Clean(reason) ?? "Partnership created.",
+            ByUserId = db.Tenant.UserId, ByUserName = db.Tenant.UserName, At = db.UtcNow,
+        });
+        db.Partnerships.Add(partnership);
+        await db.SaveChangesAsync(ct);
+        return partnership;
+    }
+
+    public async Task<Partnership> UpdateAsync(int id, PartnershipInput input, int version, CancellationToken ct = default)
+    {
+        ValidationFailed.ThrowIfAny(await ValidateAsync(input, creating: false, ct));
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFound($"Partnership {id}");
+        PartnerService.ExpectVersion(db, partnership, version);
+        partnership.Name = input.Name!.Trim();
+        Apply(partnership, input);
+        await db.SaveChangesAsync(ct);
+        return partnership;
+    }
+
+    public async Task DeleteAsync(int id, CancellationToken ct = default)
+    {
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFound($"Partnership {id}");
+        db.Partnerships.Remove(partnership);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Moves a partnership along the lifecycle state machine, recording who, when and why.</summary>
+    public async Task<StageTransition> MoveAsync(int id, MoveInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors().Required("reason", input.Reason, 1000);
+        if (input.To is null) errors.Add("to", $"is required; one of: {string.Join(", ", Enum.GetNames<PartnershipStage>())}.");
+        ValidationFailed.ThrowIfAny(errors);
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFound($"Partnership {id}");
+        if (input.Version is { } v) PartnerService.ExpectVersion(db, partnership, v);
+        var check = Lifecycle.Check(partnership.Stage, input.To!.Value, partnership.HeldFromStage);
+        if (!check.IsAllowed) throw ValidationFailed.For("to", check.Error!);
+
+        var transition = new StageTransition
+        {
+            PartnershipId = partnership.Id, FromStage = partnership.Stage, ToStage = input.To.Value,
+            Reason = input.Reason!.Trim(), ByUserId = db.Tenant.UserId, ByUserName = db.Tenant.UserName, At = db.UtcNow,
+        };
+        partnership.HeldFromStage = input.To == PartnershipStage.OnHold ? partnership.Stage : null;
+        partnership.Stage = input.To.Value;
+        db.StageTransitions.Add(transition);
+        await db.SaveChangesAsync(ct);
+        return transition;
+    }
+
+    static void Apply(Partnership p, PartnershipInput i)
+    {
+        p.Type = i.Type!.Value;
+        p.ManagerId = FieldRules.Clean(i.ManagerId);
+        p.SponsorId = FieldRules.Clean(i.SponsorId);
+        p.StartDate = i.StartDate;
+        p.Notes = FieldRules.Clean(i.Notes);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Warmglow.Web.Features.Workspaces;
+
+/// <summary>An organization running its partnerships (a tenant). Nothing crosses between workspaces.</summary>
+public class Workspace
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

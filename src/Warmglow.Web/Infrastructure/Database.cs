@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Warmglow.Web.Data;
+
+namespace Warmglow.Web.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Database:Provider (Sqlite | Postgres) and ConnectionStrings:Warmglow.</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string? ConnectionString { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public static DatabaseOptions ReadDatabaseOptions(this IConfiguration config, IHostEnvironment env)
+    {
+        var options = new DatabaseOptions();
+        config.GetSection("Database").Bind(options);
+        options.ConnectionString ??= config.GetConnectionString("Warmglow");
+        if (options.ConnectionString is null && options.Provider == DatabaseProvider.Sqlite)
+        {
+            var dir = Path.Combine(env.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(dir);
+            options.ConnectionString = $"Data Source={Path.Combine(dir, "warmglow.db")}";
+        }
+        if (options.ConnectionString is null)
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Warmglow is not set.");
+        return options;
+    }
+
+    public static IServiceCollection AddWarmglowDatabase(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.Postgres)
+            services.AddDbContext<WarmglowDb, PostgresWarmglowDb>(o => o.UseNpgsql(options.ConnectionString).ConfigureWarnings(Warnings));
+        else
+            services.AddDbContext<WarmglowDb, SqliteWarmglowDb>(o => o.UseSqlite(options.ConnectionString).ConfigureWarnings(Warnings));
+        return services;
+    }
+
+    // Pending model changes must fail loudly (docs/decisions/0002); it is the default, kept explicit.
+    static void Warnings(WarningsConfigurationBuilder w) => w.Throw(RelationalEventId.PendingModelChangesWarning);
+
+    /// <summary>Applies the provider's versioned migrations. Never EnsureCreated.</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
+        await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Warmglow.Core.Validation;
+
+namespace Warmglow.Web.Infrastructure;
+
+/// <summary>Input broke a rule; carries field → messages, becomes a 400 ValidationProblem.</summary>
+public sealed class ValidationFailed(FieldErrors errors, string? title = null) : Exception(title ?? "One or more fields are invalid.")
+{
+    public FieldErrors Errors { get; } = errors;
+
+    public static void ThrowIfAny(FieldErrors errors)
+    {
+        if (!errors.IsEmpty) throw new ValidationFailed(errors);
+    }
+
+    public static ValidationFailed For(string field, string message)
+    {
+        var e = new FieldErrors();
+        e.Add(field, message);
+        return new ValidationFailed(e);
+    }
+}
+
+/// <summary>The thing asked for does not exist in this workspace (or is not visible to this user).</summary>
+public sealed class NotFound(string what) : Exception($"{what} was not found.");
+
+/// <summary>The request conflicts with the current state (a stale version, a duplicate).</summary>
+public sealed class Conflict(string message) : Exception(message);
+
+/// <summary>Turns every failure into an RFC 9457 ProblemDetails a person can act on.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem = exception switch
+        {
+            ValidationFailed v => new HttpValidationProblemDetails(v.Errors.ToDictionary())
+            {
+                Status = 400, Title = v.Message, Detail = v.Errors.ToString(),
+            },
+            NotFound n => new ProblemDetails { Status = 404, Title = "Not found", Detail = n.Message },
+            Conflict c => new ProblemDetails { Status = 409, Title = "Conflict", Detail = c.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 409, Title = "Edited by someone else",
+                Detail = "Someone else saved a change to this record after you loaded it. Reload it to see their change, then apply yours again.",
+            },
+            BadHttpRequestException { InnerException: JsonException j } => new ProblemDetails
+            {
+                Status = 400, Title = "Malformed JSON", Detail = DescribeJson(j),
+            },
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
+            _ => new ProblemDetails { Status = 500, Title = "Something went wrong on our side", Detail = "The error was logged." },
+        };
+        if (problem.Status == 500) log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+        http.Response.StatusCode = problem.Status!.Value;
+        // Pages get the friendly error page (status code pages re-execute /Error); the API gets ProblemDetails.
+        if (!http.Request.Path.StartsWithSegments("/api")) return true;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    static string DescribeJson(JsonException j)
+    {
+        var field = string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "the body" : $"field '{j.Path.TrimStart('$', '.')}'";
+        var reason = j.InnerException?.Message ?? j.Message;
+        if (reason.Contains("could not be converted", StringComparison.Ordinal)) reason = "the value has the wrong type or is not one of the allowed values";
+        return $"Could not read {field}: {reason}";
+    }
+}

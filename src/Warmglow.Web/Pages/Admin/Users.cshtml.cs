@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Pages.Admin;
+
+public class UsersModel(UserService users, WarmglowDb db) : WarmglowPage
+{
+    public sealed class InviteForm
+    {
+        public string? Email { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Role { get; set; } = Roles.Manager;
+        public int? PartnerId { get; set; }
+    }
+
+    [BindProperty] public InviteForm Input { get; set; } = new();
+    public Paged<UserDto> Users { get; private set; } = new([], 1, Paging.DefaultSize, 0);
+    public List<(int Id, string Name)> Partners { get; private set; } = [];
+    public Invitation? Invitation { get; private set; }
+
+    public Task OnGetAsync(int? page) => LoadAsync(page);
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        if (await TryAsync(async () => Invitation = await users.InviteAsync(new(Input.Email, Input.DisplayName, Input.Role, Input.PartnerId), $"{Request.Scheme}://{Request.Host}")))
+        {
+            ModelState.Clear();
+            Input = new();
+        }
+        await LoadAsync(null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(string userId, string? role, int? partnerId)
+    {
+        if (await TryAsync(() => users.SetRolesAsync(userId, new RolesInput(role is null ? [] : [role], partnerId))))
+        {
+            Flash("Roles saved.");
+            return Redirect("/Admin/Users");
+        }
+        await LoadAsync(null);
+        return Page();
+    }
+
+    async Task LoadAsync(int? page)
+    {
+        Users = await users.ListAsync(page, 50);
+        Partners = (await db.Partners.AsNoTracking().OrderBy(p => p.Name).Take(1000).Select(p => new { p.Id, p.Name }).ToListAsync())
+            .Select(p => (p.Id, p.Name)).ToList();
+    }
+}

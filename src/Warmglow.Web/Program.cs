@@ -1,0 +1,168 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Audit;
+using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Partners;
+using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+var loadDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo");
+
+// --- data ---------------------------------------------------------------------------------------
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<Tenant>();
+var database = builder.Configuration.ReadDatabaseOptions(builder.Environment);
+builder.Services.AddWarmglowDatabase(database);
+
+// --- identity: cookie for the UI, bearer tokens for API clients -------------------------------
+builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireDigit = false;
+        o.Lockout.MaxFailedAccessAttempts = 8;
+    })
+    .AddEntityFrameworkStores<WarmglowDb>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<WarmglowClaimsFactory>();
+const string AuthScheme = "cookie-or-bearer";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = AuthScheme;
+        o.DefaultAuthenticateScheme = AuthScheme;
+        o.DefaultChallengeScheme = AuthScheme;
+        o.DefaultForbidScheme = AuthScheme;
+    })
+    .AddPolicyScheme(AuthScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme);
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/Denied";
+    o.Cookie.Name = "warmglow";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    // The API answers 401/403; only pages redirect to sign-in.
+    o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(WarmglowClaims.Workspace))
+    .AddPolicy(Policies.Internal, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Manager, Roles.Executive, Roles.Evaluator))
+    .AddPolicy(Policies.Manage, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Manager))
+    .AddPolicy(Policies.Admin, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin));
+
+// --- features -----------------------------------------------------------------------------------
+builder.Services.AddScoped<PartnerService>();
+builder.Services.AddScoped<PartnerCsv>();
+builder.Services.AddScoped<PartnershipService>();
+builder.Services.AddScoped<AuditService>();
+builder.Services.AddScoped<UserService>();
+builder.Services.AddScoped<DemoLoader>();
+
+// --- web ----------------------------------------------------------------------------------------
+builder.Services.AddRazorPages(o =>
+{
+    // Everything else needs a signed-in user (fallback policy); partner users only reach /Portal.
+    o.Conventions.AuthorizePage("/Index", Policies.Member);
+    o.Conventions.AuthorizeFolder("/Partners", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Partnerships", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    o.Conventions.AuthorizeFolder("/Portal", Policies.Member);
+    o.Conventions.AllowAnonymousToFolder("/Account");
+    o.Conventions.AllowAnonymousToPage("/Setup");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info = new OpenApiInfo { Title = "Warmglow API", Version = "v1", Description = "Partnership management: partners, partnerships, lifecycle, audit." };
+    doc.Components ??= new OpenApiComponents();
+    doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+    doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+    {
+        Type = SecuritySchemeType.Http, Scheme = "bearer",
+        Description = "POST /api/auth/token with e-mail and password, then send 'Authorization: Bearer <accessToken>'.",
+    };
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddDbContextCheck<WarmglowDb>("database");
+
+var app = builder.Build();
+
+await DatabaseSetup.MigrateAsync(app.Services);
+await EnsureRolesAsync(app.Services);
+if (loadDemo) await DemoLoader.EnsureDemoWorkspaceAsync(app.Services, app.Logger);
+
+// Status code pages sit outside the exception handler so that a page's NotFound renders the friendly /Error page.
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseExceptionHandler();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<FirstRunMiddleware>();
+
+app.MapHealthChecks("/health", new HealthCheckOptions
+{
+    ResponseWriter = (ctx, report) => ctx.Response.WriteAsJsonAsync(new
+    {
+        status = report.Status.ToString(),
+        checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+    }),
+}).AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Member);
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Warmglow API v1");
+    o.RoutePrefix = "api/docs";
+    o.DocumentTitle = "Warmglow API";
+});
+
+app.MapUsersApi();
+app.MapPartnersApi();
+app.MapPartnershipsApi();
+app.MapAuditApi();
+app.MapRazorPages();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls) app.Logger.LogInformation("Warmglow is running at {Url} ({Provider})", url, database.Provider);
+});
+app.Run();
+
+static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        ctx.Response.StatusCode = status;
+    else
+        ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}
+
+static async Task EnsureRolesAsync(IServiceProvider services)
+{
+    await using var scope = services.CreateAsyncScope();
+    var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+    foreach (var role in Roles.All)
+        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+}
+
+public partial class Program;
