@@ -23,17 +23,23 @@ public static class Csv
         int line = 1, recordLine = 1, i = 0;
         bool inQuotes = false, quoted = false, recordBroken = false;
 
+        bool anyQuoted = false;
+
         void EndField()
         {
             fields.Add(field.ToString());
             field.Clear();
+            anyQuoted |= quoted;
             quoted = false;
         }
 
         void EndRecord()
         {
             EndField();
-            if (!recordBroken && !(fields.Count == 1 && fields[0].Length == 0)) records.Add(new CsvRecord(recordLine, fields.ToList()));
+            // A blank line is skipped; a line holding only "" is a record with one empty field.
+            var blank = fields.Count == 1 && fields[0].Length == 0 && !anyQuoted;
+            if (!recordBroken && !blank) records.Add(new CsvRecord(recordLine, fields.ToList()));
+            anyQuoted = false;
             fields.Clear();
             recordBroken = false;
         }
@@ -54,7 +60,8 @@ public static class Csv
                     }
                     continue;
                 }
-                if (c == '\n') line++;
+                // Count line breaks inside quotes the way they are counted outside: CRLF, LF or a lone CR.
+                if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
                 field.Append(c);
                 i++;
                 continue;
@@ -109,7 +116,10 @@ public static class Csv
 
     public static void WriteRecord(StringBuilder sb, IEnumerable<string?> fields)
     {
-        sb.AppendJoin(',', fields.Select(Escape));
+        var list = fields.ToList();
+        // One empty field alone would be a blank line, which readers skip: quote it.
+        if (list.Count == 1 && string.IsNullOrEmpty(list[0])) sb.Append("\"\"");
+        else sb.AppendJoin(',', list.Select(Escape));
         sb.Append("\r\n");
     }
 }

@@ -31,7 +31,9 @@ public static class Lifecycle
                 return moves;
             case PartnershipStage.OnHold:
                 if (heldFrom is { } back && back != PartnershipStage.OnHold && !IsTerminal(back)) moves.Add(back);
-                moves.Add(PartnershipStage.Rejected);
+                // Rejecting is for candidates; a partnership held after it went live is wound down instead.
+                if (heldFrom is not (PartnershipStage.Active or PartnershipStage.Scaling or PartnershipStage.UnderReview or PartnershipStage.Sunsetting))
+                    moves.Add(PartnershipStage.Rejected);
                 return moves;
             case PartnershipStage.Active or PartnershipStage.Scaling:
                 var i = Array.IndexOf(Pipeline, from);
@@ -51,10 +53,12 @@ public static class Lifecycle
         }
         moves.Add(PartnershipStage.OnHold);
         // Once a partnership runs, it is wound down (sunsetting), not rejected.
-        if (Array.IndexOf(Pipeline, from) is var idx && idx >= 0 && idx < Array.IndexOf(Pipeline, PartnershipStage.Active))
-            moves.Add(PartnershipStage.Rejected);
+        if (IsBeforeActive(from)) moves.Add(PartnershipStage.Rejected);
         return moves;
     }
+
+    static bool IsBeforeActive(PartnershipStage stage) =>
+        Array.IndexOf(Pipeline, stage) is var i && i >= 0 && i < Array.IndexOf(Pipeline, PartnershipStage.Active);
 
     /// <summary>Checks a move; the error names the moves that are allowed.</summary>
     public static LifecycleCheck Check(PartnershipStage from, PartnershipStage to, PartnershipStage? heldFrom = null)
