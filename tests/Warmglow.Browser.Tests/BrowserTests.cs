@@ -1,0 +1,138 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Tests;
+
+namespace Warmglow.Browser.Tests;
+
+/// <summary>A real Warmglow on Kestrel, on its own SQLite database, driven by Debian's Chromium.</summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    const string ChromiumPath = "/usr/bin/chromium";
+    public static string? Unavailable { get; private set; }
+
+    public SqliteApp App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public IPlaywright? Playwright { get; private set; }
+    public IBrowser? Browser { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Unavailable = $"Chromium is not installed at {ChromiumPath} (apt-get install chromium).";
+            if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException("CI=true and " + Unavailable);
+            return;
+        }
+        App.UseKestrel(0);
+        App.StartServer();
+        using (var client = App.CreateClient()) BaseUrl = client.BaseAddress!.ToString().TrimEnd('/');
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    async Task<IPage> SignedInPage(TestWorkspace ws, string role = Roles.Admin)
+    {
+        var context = await browser.Browser!.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Partners");
+        Assert.Contains("/Account/Login", page.Url);
+        await page.GetByLabel("E-mail").FillAsync(ws.Emails[role]);
+        await page.GetByLabel("Password").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/Partners");
+        return page;
+    }
+
+    static async Task AssertAccessible(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
+    }
+
+    [SkippableFact]
+    public async Task Manager_SignsIn_CreatesPartner_MovesItsPartnership_AndSeesTheHistory()
+    {
+        Skip.If(BrowserApp.Unavailable is not null, BrowserApp.Unavailable);
+        var ws = await browser.App.CreateWorkspaceAsync("Browser");
+        var page = await SignedInPage(ws, Roles.Manager);
+        await AssertAccessible(page); // the empty state
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New partner" }).First.ClickAsync();
+        await page.GetByLabel("Name").First.FillAsync("Greenroot Food Co-op");
+        await page.GetByLabel("Website").FillAsync("not a website");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        // Inline error, nothing lost.
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Website']")).ToContainTextAsync("http");
+        Assert.Equal("Greenroot Food Co-op", await page.GetByLabel("Name").First.InputValueAsync());
+
+        await page.GetByLabel("Website").FillAsync("https://greenroot.example");
+        await page.GetByLabel("Industry").FillAsync("Food & Grocery");
+        await page.GetByLabel("Partnership type").SelectOptionAsync("ResourceSharing");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Greenroot Food Co-op", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessible(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Greenroot Food Co-op — Complementary resource sharing" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".timeline-item")).ToHaveCountAsync(1);
+        await page.GetByLabel("Move to").SelectOptionAsync("Research");
+        await page.GetByLabel("Why").FillAsync("Shared commitment to community wellness");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move stage" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Moved to Research");
+        await Assertions.Expect(page.Locator(".timeline-item")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".timeline-item").First).ToContainTextAsync("Shared commitment to community wellness");
+        await Assertions.Expect(page.Locator(".timeline-item").First).ToContainTextAsync("manager user");
+        await AssertAccessible(page);
+
+        // The list filters in place (htmx) by stage.
+        await page.GotoAsync("/Partners");
+        await page.GetByLabel("Stage").SelectOptionAsync("Research");
+        await Assertions.Expect(page.Locator("#results tbody tr")).ToHaveCountAsync(1);
+        await page.GetByLabel("Stage").SelectOptionAsync("Active");
+        await Assertions.Expect(page.Locator("#results")).ToContainTextAsync("No partner matches these filters");
+    }
+
+    [SkippableFact]
+    public async Task Admin_LoadsDemoData_AndEveryMainPageIsAccessible()
+    {
+        Skip.If(BrowserApp.Unavailable is not null, BrowserApp.Unavailable);
+        var ws = await browser.App.CreateWorkspaceAsync("Demo");
+        var page = await SignedInPage(ws);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load demo data" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Demo data loaded: 20 partners");
+        await AssertAccessible(page);
+        foreach (var url in new[] { "/Partners", "/Partnerships", "/Partnerships/Types", "/Admin/Users", "/Admin/Audit", "/Partners/Import", "/Partnerships/Edit" })
+        {
+            await page.GotoAsync(url);
+            await AssertAccessible(page);
+        }
+        await page.GotoAsync("/Partnerships?sort=Stage");
+        await page.Locator("#results tbody tr a").First.ClickAsync();
+        await AssertAccessible(page);
+        if (Environment.GetEnvironmentVariable("WARMGLOW_SCREENSHOT") is { } shot)
+        {
+            await page.GotoAsync("/Partnerships?search=Dreamwell");
+            await page.Locator("#results tbody tr a").First.ClickAsync();
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = false });
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Features.Workspaces;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Tests;
+
+/// <summary>
+/// A real Warmglow over real HTTP (WebApplicationFactory) on its own fresh database,
+/// migrated by the app itself at startup exactly as in production.
+/// </summary>
+public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery";
+
+    public abstract DatabaseProvider Provider { get; }
+    protected abstract string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Warmglow", ConnectionString);
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    /// <summary>Creates a workspace with one user per role; returns the workspace id.</summary>
+    public async Task<TestWorkspace> CreateWorkspaceAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var workspace = new Workspace { Name = name, CreatedAt = DateTime.UtcNow };
+        db.Workspaces.Add(workspace);
+        await db.SaveChangesAsync();
+        var slug = $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}"[..30];
+        var emails = new Dictionary<string, string>();
+        foreach (var role in new[] { Roles.Admin, Roles.Manager, Roles.Executive, Roles.Evaluator })
+        {
+            var email = $"{role}@{slug}.example";
+            await CreateUserAsync(users, email, workspace.Id, role, null);
+            emails[role] = email;
+        }
+        return new TestWorkspace(this, workspace.Id, name, emails);
+    }
+
+    internal static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, int workspaceId, string role, int? partnerId)
+    {
+        var user = new AppUser { UserName = email, Email = email, DisplayName = $"{role} user", WorkspaceId = workspaceId, PartnerId = partnerId, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    public async Task<string> TokenAsync(string email, string password = Password)
+    {
+        using var anon = CreateClient();
+        var response = await anon.PostAsJsonAsync("/api/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token!.AccessToken;
+    }
+
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email));
+        return client;
+    }
+
+    sealed record TokenResponse(string AccessToken);
+}
+
+public sealed record TestWorkspace(TestApp App, int Id, string Name, IReadOnlyDictionary<string, string> Emails)
+{
+    public Task<HttpClient> As(string role) => App.ClientForAsync(Emails[role]);
+
+    /// <summary>A partner user of this workspace, scoped to one partner.</summary>
+    public async Task<HttpClient> AsPartnerUser(int partnerId)
+    {
+        var email = $"partner-{Guid.NewGuid():N}@partner.example";
+        await using (var scope = App.Services.CreateAsyncScope())
+            await TestApp.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, Id, Roles.Partner, partnerId);
+        return await App.ClientForAsync(email);
+    }
+}
+
+public sealed class SqliteApp : TestApp
+{
+    readonly string _path = Path.Combine(Path.GetTempPath(), $"warmglow-test-{Guid.NewGuid():N}.db");
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string ConnectionString => $"Data Source={_path}";
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
+    }
+}
+
+/// <summary>
+/// A fresh database on a real PostgreSQL server (WARMGLOW_TEST_POSTGRES, default the local server .ci/run starts).
+/// Without a server the tests skip, except when CI=true: then they fail, so a green CI never hides them.
+/// </summary>
+public sealed class PostgresApp : TestApp
+{
+    public static readonly string AdminConnectionString = Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=warmglow;Password=warmglow;Database=postgres";
+
+    readonly string _database = $"warmglow_test_{Guid.NewGuid():N}";
+    public static string? Unavailable { get; private set; }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override string ConnectionString =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database, Pooling = true }.ConnectionString;
+
+    public override async Task InitializeAsync()
+    {
+        try
+        {
+            await using var conn = new NpgsqlConnection(AdminConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            Unavailable = $"PostgreSQL is not reachable ({e.Message}).";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+                throw new InvalidOperationException($"CI=true and {Unavailable} Set WARMGLOW_TEST_POSTGRES or start the server (.ci/run does).", e);
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Unavailable is not null) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(AdminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
