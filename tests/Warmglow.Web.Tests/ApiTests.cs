@@ -286,7 +286,7 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
     {
         var (_, admin) = await Workspace();
         var p = await CreatePartner(admin, "Before");
-        await admin.PutJson($"/api/partners/{p.Id}", new { name = "After", version = p.Version });
+        await admin.PutJson($"/api/partners/{p.Id}", new { name = "After", website = p.Website, industry = p.Industry, size = p.Size, region = p.Region, notes = p.Notes, version = p.Version });
         await admin.DeleteAsync($"/api/partners/{p.Id}");
         var entries = await (await admin.GetAsync($"/api/audit?entityType=Partner&entityId={p.Id}")).Read<Paged<AuditDto>>();
         Assert.Equal(["Deleted", "Updated", "Created"], entries.Items.Select(e => e.Action));
@@ -295,6 +295,7 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         Assert.Equal("{\"Name\":\"Before\"}", update.Before);
         Assert.Equal("{\"Name\":\"After\"}", update.After);
         Assert.Contains("\"Name\":\"After\"", entries.Items[0].Before);
+        Assert.Contains("\"Industry\":\"Fitness & Yoga\"", entries.Items[0].Before);
         Assert.Null(entries.Items[0].After);
     }
 

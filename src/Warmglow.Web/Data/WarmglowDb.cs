@@ -142,7 +142,7 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
         }
     }
 
-    static readonly JsonSerializerOptions AuditJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     static readonly HashSet<string> Unaudited = ["Version", "CreatedAt", "UpdatedAt", "WorkspaceId"];
 

@@ -136,10 +136,14 @@ public sealed class PartnerCsv(WarmglowDb db)
     async Task<ImportResult> WriteAsync(List<Row> rows, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var names = rows.Select(r => r.Partner.Name!.ToLower()).Distinct().ToList();
-        var existing = await db.Partners.Include(p => p.Contacts).AsSplitQuery()
-            .Where(p => names.Contains(p.Name.ToLower())).ToListAsync(ct);
-        var byName = existing.GroupBy(p => p.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First());
+        // Match names case-insensitively in memory: SQLite's lower() folds ASCII only, so "Ñandú" would not match "ñandú".
+        var names = rows.Select(r => r.Partner.Name!.ToLowerInvariant()).ToHashSet();
+        var ids = (await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Where(p => names.Contains(p.Name.ToLowerInvariant())).Select(p => p.Id).ToList();
+        var existing = new List<Partner>();
+        foreach (var chunk in ids.Chunk(500))
+            existing.AddRange(await db.Partners.Include(p => p.Contacts).AsSplitQuery().Where(p => chunk.Contains(p.Id)).ToListAsync(ct));
+        var byName = existing.GroupBy(p => p.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id).First());
         int pc = 0, pu = 0, cc = 0, cu = 0;
         foreach (var group in rows.GroupBy(r => r.Partner.Name!.ToLowerInvariant()))
         {
