@@ -87,6 +87,7 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GetByLabel("Industry").FillAsync("Food & Grocery");
         await page.GetByLabel("Partnership type").SelectOptionAsync("ResourceSharing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Matches(@"/Partners/\d+$", page.Url);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Greenroot Food Co-op", Level = 1 })).ToBeVisibleAsync();
         await AssertAccessible(page);
 

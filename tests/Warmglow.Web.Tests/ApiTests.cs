@@ -253,6 +253,8 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         var ps = await CreatePartnership(admin, partner.Id);
         Assert.Equal(PartnershipStage.Prospect, ps.Stage);
         Assert.Single(ps.History);
+        var withPartnership = await (await admin.GetAsync($"/api/partners/{partner.Id}")).Read<PartnerDto>();
+        Assert.Equal(ps.Id, Assert.Single(withPartnership.Partnerships).Id);
 
         var move = await admin.PostJson($"/api/partnerships/{ps.Id}/transitions", new { to = "Research", reason = "Strong values fit" });
         Assert.Equal(HttpStatusCode.Created, move.StatusCode);
