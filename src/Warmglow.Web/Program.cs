@@ -12,8 +12,11 @@ using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
-var loadDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo");
+// --demo is a bare switch; keep it away from the configuration parser, which expects "--key value".
+var loadDemo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+loadDemo |= builder.Configuration.GetValue<bool>("Demo");
+var generate = builder.Configuration.GetValue<int?>("Generate"); // --generate N: N partners of realistic volume
 
 // --- data ---------------------------------------------------------------------------------------
 builder.Services.AddHttpContextAccessor();
@@ -73,6 +76,7 @@ builder.Services.AddScoped<PartnershipService>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<DemoLoader>();
+builder.Services.AddScoped<DataGenerator>();
 
 // --- web ----------------------------------------------------------------------------------------
 builder.Services.AddRazorPages(o =>
@@ -111,6 +115,7 @@ var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);
 await EnsureRolesAsync(app.Services);
 if (loadDemo) await DemoLoader.EnsureDemoWorkspaceAsync(app.Services, app.Logger);
+if (generate is > 0) await DataGenerator.RunAsync(app.Services, generate.Value, app.Logger);
 
 // Status code pages sit outside the exception handler so that a page's NotFound renders the friendly /Error page.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
