@@ -123,9 +123,9 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui => ui.UseSta
 app.UseExceptionHandler();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseMiddleware<FirstRunMiddleware>(); // before authorization: the first visit goes to /Setup, not to sign-in
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseMiddleware<FirstRunMiddleware>();
 
 app.MapHealthChecks("/health", new HealthCheckOptions
 {
