@@ -7,6 +7,7 @@ using Microsoft.OpenApi;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Audit;
 using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Discovery;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Users;
@@ -67,12 +68,15 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(WarmglowClaims.Workspace))
     .AddPolicy(Policies.Internal, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Manager, Roles.Executive, Roles.Evaluator))
     .AddPolicy(Policies.Manage, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Manager))
-    .AddPolicy(Policies.Admin, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin));
+    .AddPolicy(Policies.Admin, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin))
+    .AddPolicy(Policies.Oversee, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Manager, Roles.Executive))
+    .AddPolicy(Policies.Approve, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Executive));
 
 // --- features -----------------------------------------------------------------------------------
 builder.Services.AddScoped<PartnerService>();
 builder.Services.AddScoped<PartnerCsv>();
 builder.Services.AddScoped<PartnershipService>();
+builder.Services.AddScoped<DiscoveryService>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<DemoLoader>();
@@ -85,6 +89,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Index", Policies.Member);
     o.Conventions.AuthorizeFolder("/Partners", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Partnerships", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Scorecards", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     o.Conventions.AuthorizeFolder("/Portal", Policies.Member);
     o.Conventions.AllowAnonymousToFolder("/Account");
@@ -147,6 +152,7 @@ app.MapUsersApi();
 app.MapPartnersApi();
 app.MapPartnershipsApi();
 app.MapAuditApi();
+app.MapDiscoveryApi();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -86,11 +86,14 @@ public sealed record TestWorkspace(TestApp App, int Id, string Name, IReadOnlyDi
     public Task<HttpClient> As(string role) => App.ClientForAsync(Emails[role]);
 
     /// <summary>A partner user of this workspace, scoped to one partner.</summary>
-    public async Task<HttpClient> AsPartnerUser(int partnerId)
+    public Task<HttpClient> AsPartnerUser(int partnerId) => AsNewUser(Roles.Partner, partnerId);
+
+    /// <summary>Another user of this workspace with this role (e.g. a second evaluator).</summary>
+    public async Task<HttpClient> AsNewUser(string role, int? partnerId = null)
     {
-        var email = $"partner-{Guid.NewGuid():N}@partner.example";
+        var email = $"{role}-{Guid.NewGuid():N}@extra.example";
         await using (var scope = App.Services.CreateAsyncScope())
-            await TestApp.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, Id, Roles.Partner, partnerId);
+            await TestApp.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, Id, role, partnerId);
         return await App.ClientForAsync(email);
     }
 }

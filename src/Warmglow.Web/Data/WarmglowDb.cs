@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Warmglow.Web.Features.Audit;
+using Warmglow.Web.Features.Discovery;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Users;
@@ -28,6 +29,10 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
     public DbSet<PartnershipMember> PartnershipMembers => Set<PartnershipMember>();
     public DbSet<StageTransition> StageTransitions => Set<StageTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+    public DbSet<ScorecardEvaluation> ScorecardEvaluations => Set<ScorecardEvaluation>();
+    public DbSet<VettingDecision> VettingDecisions => Set<VettingDecision>();
+    public DbSet<Pilot> Pilots => Set<Pilot>();
 
     public Tenant Tenant => tenant;
     public TimeProvider Clock => clock;
@@ -48,6 +53,11 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
             && (CurrentPartnerId == null || p.Members.Any(m => m.PartnerId == CurrentPartnerId)));
         b.Entity<PartnershipMember>().HasQueryFilter(m => m.WorkspaceId == CurrentWorkspaceId);
         b.Entity<StageTransition>().HasQueryFilter(t => t.WorkspaceId == CurrentWorkspaceId);
+        b.Entity<Scorecard>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        // Vetting is internal: partner users see none of it.
+        b.Entity<ScorecardEvaluation>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<VettingDecision>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<Pilot>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         // Partner users never read the audit log.
         b.Entity<AuditEntry>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
 
@@ -79,6 +89,8 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         var now = UtcNow;
+        // Every new workspace starts with the built-in scorecard templates, seeded in the same transaction.
+        var newWorkspaces = ChangeTracker.Entries<Workspace>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var pending = new List<(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)>();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
@@ -102,7 +114,7 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
                 pending.Add(Describe(entry));
         }
 
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (pending.Count == 0 && newWorkspaces.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
@@ -126,13 +138,25 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
                         Partner p => p.Name,
                         Contact c => c.Name,
                         Partnership p => p.Name,
+                        Scorecard sc => sc.Name,
+                        ScorecardEvaluation ev => ev.EvaluatorName,
+                        VettingDecision d => d.Go ? "Go" : "No-go",
                         _ => null,
                     },
                     Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
                     After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
                 });
             }
-            count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (pending.Count > 0) count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (newWorkspaces.Count > 0)
+            {
+                foreach (var card in newWorkspaces.SelectMany(w => DiscoveryService.BuiltIns(w.Id)))
+                {
+                    card.CreatedAt = card.UpdatedAt = now;
+                    Scorecards.Add(card);
+                }
+                count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            }
             if (own is not null) await own.CommitAsync(ct);
             return count;
         }

@@ -47,7 +47,7 @@ public abstract class WarmglowPage : PageModel
     }
 
     string FieldKey(string field) => field is "file" or "header" || field.StartsWith("row ", StringComparison.Ordinal)
-        ? "" : $"{InputPrefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+        ? "" : InputPrefix.Length == 0 ? $"{char.ToUpperInvariant(field[0])}{field[1..]}" : $"{InputPrefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
 
     static string Label(string field)
     {

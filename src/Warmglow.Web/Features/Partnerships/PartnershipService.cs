@@ -31,7 +31,7 @@ public sealed record PartnershipQuery(string? Search = null, PartnershipType? Ty
     int? PartnerId = null, string? ManagerId = null, PartnershipSort Sort = PartnershipSort.Updated, int? Page = null, int? PageSize = null);
 
 /// <summary>Partnerships and their lifecycle. Every stage move goes through <see cref="MoveAsync"/>.</summary>
-public sealed class PartnershipService(WarmglowDb db)
+public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService discovery)
 {
     public async Task<Paged<PartnershipSummary>> ListAsync(PartnershipQuery q, CancellationToken ct = default)
     {
@@ -143,6 +143,9 @@ public sealed class PartnershipService(WarmglowDb db)
         if (input.Version is { } v) PartnerService.ExpectVersion(db, partnership, v);
         var check = Lifecycle.Check(partnership.Stage, input.To!.Value, partnership.HeldFromStage);
         if (!check.IsAllowed) throw ValidationFailed.For("to", check.Error!);
+        // Vetting gates: the artifacts a move needs (a pilot verdict; a passing score and a go decision).
+        if (Core.Scoring.VettingGate.Check(partnership.Stage, input.To!.Value, await discovery.GateFactsAsync(id, ct)) is { } gate)
+            throw ValidationFailed.For("to", gate);
 
         var transition = new StageTransition
         {

@@ -46,6 +46,10 @@ public static class Policies
     /// <summary>May change partners and partnerships: admin, manager.</summary>
     public const string Manage = "manage";
     public const string Admin = "admin";
+    /// <summary>Runs the process and sees every score: admin, manager, executive (not evaluators, who score blind).</summary>
+    public const string Oversee = "oversee";
+    /// <summary>May approve gates and record go / no-go decisions: executive, admin.</summary>
+    public const string Approve = "approve";
 }
 
 public static class WarmglowClaims

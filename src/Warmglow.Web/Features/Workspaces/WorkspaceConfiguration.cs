@@ -6,7 +6,11 @@ namespace Warmglow.Web.Features.Workspaces;
 
 sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
 {
-    public void Configure(EntityTypeBuilder<Workspace> b) => b.Property(w => w.Name).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<Workspace> b)
+    {
+        b.Property(w => w.Name).HasMaxLength(200);
+        b.Property(w => w.ShortlistThreshold).HasPrecision(5, 2).HasDefaultValue(Discovery.DiscoveryService.DefaultThreshold);
+    }
 }
 
 sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

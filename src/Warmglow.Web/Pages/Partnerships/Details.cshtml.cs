@@ -6,7 +6,7 @@ using Warmglow.Web.Features.Users;
 
 namespace Warmglow.Web.Pages.Partnerships;
 
-public class DetailsModel(PartnershipService partnerships, IAuthorizationService auth) : WarmglowPage
+public class DetailsModel(PartnershipService partnerships, Features.Discovery.DiscoveryService discovery, IAuthorizationService auth) : WarmglowPage
 {
     public sealed class MoveForm
     {
@@ -18,9 +18,28 @@ public class DetailsModel(PartnershipService partnerships, IAuthorizationService
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public MoveForm Move { get; set; } = new();
     public PartnershipDto Partnership { get; private set; } = null!;
+    public Features.Discovery.VettingDto Vetting { get; private set; } = null!;
     protected override string InputPrefix => "Move";
 
-    public async Task OnGetAsync() => Partnership = await partnerships.GetAsync(Id);
+    public Task OnGetAsync() => LoadAsync();
+
+    async Task LoadAsync()
+    {
+        Partnership = await partnerships.GetAsync(Id);
+        Vetting = await discovery.VettingAsync(Id, User);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(bool? go, string? reasons)
+    {
+        if (!(await auth.AuthorizeAsync(User, Policies.Approve)).Succeeded) return Forbid();
+        if (await TryAsync(() => discovery.DecideAsync(Id, new Features.Discovery.DecisionInput(go, reasons))))
+        {
+            Flash(go == true ? "Go decision recorded." : "No-go decision recorded.");
+            return Redirect($"/Partnerships/{Id}#vetting");
+        }
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostMoveAsync()
     {
@@ -30,7 +49,7 @@ public class DetailsModel(PartnershipService partnerships, IAuthorizationService
             Flash($"Moved to {StageNames.Display(Move.To!.Value)}.");
             return Redirect($"/Partnerships/{Id}");
         }
-        Partnership = await partnerships.GetAsync(Id);
+        await LoadAsync();
         return Page();
     }
 
