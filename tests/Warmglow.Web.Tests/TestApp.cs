@@ -21,6 +21,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "correct horse battery";
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Set when the app runs on Kestrel (browser tests), so API clients reach the real port.</summary>
+    public Uri? ServerAddress { get; set; }
     protected abstract string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -64,7 +67,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<string> TokenAsync(string email, string password = Password)
     {
-        using var anon = CreateClient();
+        using var anon = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ServerAddress ?? new Uri("http://localhost") });
         var response = await anon.PostAsJsonAsync("/api/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
@@ -73,7 +76,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<HttpClient> ClientForAsync(string email)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ServerAddress ?? new Uri("http://localhost") });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email));
         return client;
     }
@@ -89,12 +92,15 @@ public sealed record TestWorkspace(TestApp App, int Id, string Name, IReadOnlyDi
     public Task<HttpClient> AsPartnerUser(int partnerId) => AsNewUser(Roles.Partner, partnerId);
 
     /// <summary>Another user of this workspace with this role (e.g. a second evaluator).</summary>
-    public async Task<HttpClient> AsNewUser(string role, int? partnerId = null)
+    public async Task<HttpClient> AsNewUser(string role, int? partnerId = null) => await App.ClientForAsync(await NewUserAsync(role, partnerId));
+
+    /// <summary>Creates another user of this workspace (password <see cref="TestApp.Password"/>); returns the e-mail.</summary>
+    public async Task<string> NewUserAsync(string role, int? partnerId = null)
     {
         var email = $"{role}-{Guid.NewGuid():N}@extra.example";
-        await using (var scope = App.Services.CreateAsyncScope())
-            await TestApp.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, Id, role, partnerId);
-        return await App.ClientForAsync(email);
+        await using var scope = App.Services.CreateAsyncScope();
+        await TestApp.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, Id, role, partnerId);
+        return email;
     }
 }
 
