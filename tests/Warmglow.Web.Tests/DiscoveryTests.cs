@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Warmglow.Core.Partnerships;
 using Warmglow.Core.Scoring;
 using Warmglow.Web.Features.Discovery;
@@ -201,5 +203,26 @@ public abstract class DiscoveryTests<TApp>(TApp app) : IClassFixture<TApp> where
         var partnerUser = await ws.AsPartnerUser(partnerId);
         Assert.Equal(HttpStatusCode.Forbidden, (await partnerUser.GetAsync($"/api/partnerships/{id}/vetting")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await partnerUser.PostJson($"/api/partnerships/{id}/evaluations", Scores(card, 5))).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task DemoData_IsConsistentWithTheGates()
+    {
+        var (ws, admin) = await Workspace("Demo");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws.Id, "test");
+            Assert.Equal(20, await scope.ServiceProvider.GetRequiredService<Warmglow.Web.Features.Demo.DemoLoader>().LoadAsync());
+            var discovery = scope.ServiceProvider.GetRequiredService<DiscoveryService>();
+            var passed = await scope.ServiceProvider.GetRequiredService<Warmglow.Web.Data.WarmglowDb>().StageTransitions
+                .Where(t => t.FromStage == PartnershipStage.Evaluation && t.ToStage == PartnershipStage.Agreement).Select(t => t.PartnershipId).ToListAsync();
+            Assert.NotEmpty(passed);
+            foreach (var id in passed)
+                Assert.Null(VettingGate.Check(PartnershipStage.Evaluation, PartnershipStage.Agreement, await discovery.GateFactsAsync(id)));
+        }
+        var cards = await (await admin.GetAsync("/api/scorecards")).Read<List<ScorecardSummary>>();
+        var ranking = await (await admin.GetAsync($"/api/scorecards/{cards.Single(c => c.Key == BuiltInTemplates.FourDimensional.Key).Id}/ranking")).Read<RankingDto>();
+        Assert.True(ranking.Rows.Count >= 5);
+        Assert.Contains(ranking.Rows, r => !r.Shortlisted);
     }
 }

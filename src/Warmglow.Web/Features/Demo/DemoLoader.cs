@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Warmglow.Core.Partnerships;
+using Warmglow.Core.Scoring;
+using Warmglow.Web.Features.Discovery;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
@@ -101,7 +103,61 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users)
             db.Partnerships.Add(partnership);
         }
         await db.SaveChangesAsync(ct);
+        await AddVettingAsync(staff, now, ct);
         await tx.CommitAsync(ct);
         return DemoCatalog.Partners.Count;
+    }
+
+    /// <summary>
+    /// Scores, pilots and decisions consistent with each demo history: whoever reached Evaluation was scored by
+    /// three people; whoever passed it had a passing score and a go; whoever left Pilot has a verdict.
+    /// </summary>
+    async Task AddVettingAsync(List<AppUser> staff, DateTime now, CancellationToken ct)
+    {
+        var card = await db.Scorecards.FirstAsync(c => c.BuiltInKey == BuiltInTemplates.FourDimensional.Key, ct);
+        var keys = card.Dimensions.SelectMany(d => d.Criteria).Select(c => (c.Key, c.ScaleMax)).ToList();
+        var evaluators = staff.Where(u => u.Email != Staff[2].Email).ToList();
+        var executive = staff.First(u => u.Email == Staff[2].Email);
+        var partnerships = await db.Partnerships.Include(p => p.Transitions).OrderBy(p => p.Id).ToListAsync(ct);
+        var random = new Random(42);
+        foreach (var p in partnerships)
+        {
+            var moves = p.Transitions.OrderBy(t => t.At).ToList();
+            var leftPilot = moves.FirstOrDefault(t => t.FromStage == PartnershipStage.Pilot && t.ToStage == PartnershipStage.Evaluation);
+            if (moves.Any(t => t.ToStage == PartnershipStage.Pilot))
+            {
+                var started = moves.First(t => t.ToStage == PartnershipStage.Pilot).At;
+                db.Pilots.Add(new Pilot
+                {
+                    PartnershipId = p.Id, Scope = $"A small, time-boxed trial of {p.Name}.", StartDate = DateOnly.FromDateTime(started), DurationWeeks = 8,
+                    SuccessCriteria = "Both sides see the agreed engagement lift; fewer than 2 escalations a month.",
+                    Milestones = [new PilotMilestone("Kick-off with both teams", DateOnly.FromDateTime(started.AddDays(7)), true),
+                                  new PilotMilestone("Mid-pilot review", DateOnly.FromDateTime(started.AddDays(28)), leftPilot is not null)],
+                    Verdict = leftPilot is null ? PilotVerdict.Pending : PilotVerdict.Succeeded,
+                    VerdictNotes = leftPilot is null ? null : leftPilot.Reason,
+                });
+            }
+            var evaluation = moves.FirstOrDefault(t => t.ToStage == PartnershipStage.Evaluation);
+            if (evaluation is null) continue;
+            var passed = moves.Any(t => t.FromStage == PartnershipStage.Evaluation && t.ToStage == PartnershipStage.Agreement);
+            var rejected = moves.Any(t => t.FromStage == PartnershipStage.Evaluation && t.ToStage == PartnershipStage.Rejected);
+            foreach (var (evaluator, i) in evaluators.Select((e, i) => (e, i)))
+            {
+                // Passed candidates score 4–5 on a 1–5 scale (≥ 75); the others 2–4; one evaluator often dissents.
+                var scores = keys.ToDictionary(k => k.Key, k => passed ? random.Next(4, 6) : random.Next(2, i == 0 ? 5 : 4));
+                db.ScorecardEvaluations.Add(new ScorecardEvaluation
+                {
+                    ScorecardId = card.Id, PartnershipId = p.Id, EvaluatorId = evaluator.Id, EvaluatorName = evaluator.DisplayName,
+                    Scores = scores, SubmittedAt = evaluation.At.AddDays(i + 1),
+                });
+            }
+            if (passed || rejected)
+                db.VettingDecisions.Add(new VettingDecision
+                {
+                    PartnershipId = p.Id, Go = passed, DecidedById = executive.Id, DecidedByName = executive.DisplayName,
+                    At = evaluation.At.AddDays(5), Reasons = passed ? "Scores clear the bar and the pilot met its criteria." : "Fit is too weak for the resources it would need.",
+                });
+        }
+        await db.SaveChangesAsync(ct);
     }
 }
