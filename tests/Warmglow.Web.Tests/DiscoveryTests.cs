@@ -109,7 +109,14 @@ public abstract class DiscoveryTests<TApp>(TApp app) : IClassFixture<TApp> where
         var (ws, admin) = await Workspace();
         var manager = await ws.As(Roles.Manager);
         var id = await Candidate(admin, "Gate Co");
-        foreach (var stage in new[] { "Research", "IntroCall", "MutualValueProposition", "Pilot" }) await Move(manager, id, stage);
+        await Move(manager, id, "Research");
+        var noResearch = await (await manager.PostJson($"/api/partnerships/{id}/transitions", new { to = "IntroCall", reason = "call booked" })).Problem(400);
+        Assert.Contains("desk research", noResearch["errors"]!["to"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ws.As(Roles.Evaluator)).PutJson($"/api/partnerships/{id}/vetting/steps/DeskResearch", new { done = true })).StatusCode);
+        await (await manager.PutJson($"/api/partnerships/{id}/vetting/steps/Astrology", new { done = true })).Problem(400);
+        foreach (var step in new[] { "DeskResearch", "IntroCall", "ReferenceChecks", "ValuePropositionDocument" })
+            Assert.True((await (await manager.PutJson($"/api/partnerships/{id}/vetting/steps/{step}", new { done = true, notes = $"{step} ok" })).Read<StepDto>()).Done);
+        foreach (var stage in new[] { "IntroCall", "MutualValueProposition", "Pilot" }) await Move(manager, id, stage);
 
         var noPilot = await (await manager.PostJson($"/api/partnerships/{id}/transitions", new { to = "Evaluation", reason = "done" })).Problem(400);
         Assert.Contains("pilot", noPilot["errors"]!["to"]![0]!.GetValue<string>());
@@ -218,7 +225,12 @@ public abstract class DiscoveryTests<TApp>(TApp app) : IClassFixture<TApp> where
                 .Where(t => t.FromStage == PartnershipStage.Evaluation && t.ToStage == PartnershipStage.Agreement).Select(t => t.PartnershipId).ToListAsync();
             Assert.NotEmpty(passed);
             foreach (var id in passed)
-                Assert.Null(VettingGate.Check(PartnershipStage.Evaluation, PartnershipStage.Agreement, await discovery.GateFactsAsync(id)));
+            {
+                var facts = await discovery.GateFactsAsync(id);
+                foreach (var (from, to) in new[] { (PartnershipStage.Research, PartnershipStage.IntroCall), (PartnershipStage.IntroCall, PartnershipStage.MutualValueProposition),
+                             (PartnershipStage.MutualValueProposition, PartnershipStage.Pilot), (PartnershipStage.Pilot, PartnershipStage.Evaluation), (PartnershipStage.Evaluation, PartnershipStage.Agreement) })
+                    Assert.Null(VettingGate.Check(from, to, facts));
+            }
         }
         var cards = await (await admin.GetAsync("/api/scorecards")).Read<List<ScorecardSummary>>();
         var ranking = await (await admin.GetAsync($"/api/scorecards/{cards.Single(c => c.Key == BuiltInTemplates.FourDimensional.Key).Id}/ranking")).Read<RankingDto>();

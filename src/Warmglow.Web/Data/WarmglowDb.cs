@@ -33,6 +33,7 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
     public DbSet<ScorecardEvaluation> ScorecardEvaluations => Set<ScorecardEvaluation>();
     public DbSet<VettingDecision> VettingDecisions => Set<VettingDecision>();
     public DbSet<Pilot> Pilots => Set<Pilot>();
+    public DbSet<VettingStepRecord> VettingSteps => Set<VettingStepRecord>();
 
     public Tenant Tenant => tenant;
     public TimeProvider Clock => clock;
@@ -58,6 +59,7 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
         b.Entity<ScorecardEvaluation>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         b.Entity<VettingDecision>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         b.Entity<Pilot>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<VettingStepRecord>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         // Partner users never read the audit log.
         b.Entity<AuditEntry>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
 
@@ -141,6 +143,7 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
                         Scorecard sc => sc.Name,
                         ScorecardEvaluation ev => ev.EvaluatorName,
                         VettingDecision d => d.Go ? "Go" : "No-go",
+                        VettingStepRecord v => $"{v.Step}: {(v.Done ? "done" : "open")}",
                         _ => null,
                     },
                     Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),

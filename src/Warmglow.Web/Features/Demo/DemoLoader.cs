@@ -137,6 +137,13 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users)
                     VerdictNotes = leftPilot is null ? null : leftPilot.Reason,
                 });
             }
+            foreach (var (step, leaving) in new[] { (VettingStep.DeskResearch, PartnershipStage.Research), (VettingStep.IntroCall, PartnershipStage.IntroCall),
+                         (VettingStep.ReferenceChecks, PartnershipStage.MutualValueProposition), (VettingStep.ValuePropositionDocument, PartnershipStage.MutualValueProposition) })
+            {
+                var left = moves.FirstOrDefault(t => t.FromStage == leaving && t.ToStage != PartnershipStage.OnHold && t.ToStage != PartnershipStage.Rejected);
+                if (left is not null)
+                    db.VettingSteps.Add(new VettingStepRecord { PartnershipId = p.Id, Step = step, Done = true, ById = p.ManagerId, ByName = left.ByUserName, At = left.At.AddHours(-2) });
+            }
             var evaluation = moves.FirstOrDefault(t => t.ToStage == PartnershipStage.Evaluation);
             if (evaluation is null) continue;
             var passed = moves.Any(t => t.FromStage == PartnershipStage.Evaluation && t.ToStage == PartnershipStage.Agreement);

@@ -53,6 +53,20 @@ public class VettingDecision : IWorkspaceOwned, IAudited
     public DateTime At { get; set; }
 }
 
+/// <summary>A vetting step ticked off (or reopened): who, when, with what notes.</summary>
+public class VettingStepRecord : IWorkspaceOwned, IAudited
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int PartnershipId { get; set; }
+    public VettingStep Step { get; set; }
+    public bool Done { get; set; }
+    public string? Notes { get; set; }
+    public string? ById { get; set; }
+    public required string ByName { get; set; }
+    public DateTime At { get; set; }
+}
+
 public sealed record PilotMilestone(string Name, DateOnly? Due, bool Done);
 
 /// <summary>A pilot project: scope, duration, success criteria, milestones, verdict.</summary>
@@ -110,6 +124,17 @@ sealed class VettingDecisionConfiguration : IEntityTypeConfiguration<VettingDeci
         b.Property(d => d.DecidedByName).HasMaxLength(256);
         b.HasIndex(d => new { d.PartnershipId, d.At });
         b.HasOne<Partnership>().WithMany().HasForeignKey(d => d.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class VettingStepConfiguration : IEntityTypeConfiguration<VettingStepRecord>
+{
+    public void Configure(EntityTypeBuilder<VettingStepRecord> b)
+    {
+        b.Property(v => v.Notes).HasMaxLength(4000);
+        b.Property(v => v.ByName).HasMaxLength(256);
+        b.HasIndex(v => new { v.PartnershipId, v.Step }).IsUnique();
+        b.HasOne<Partnership>().WithMany().HasForeignKey(v => v.PartnershipId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

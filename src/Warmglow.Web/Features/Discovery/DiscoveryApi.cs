@@ -52,6 +52,9 @@ public static class DiscoveryApi
             var d = await s.DecideAsync(id, input, ct);
             return TypedResults.Created($"/api/partnerships/{id}/vetting", new DecisionDto(d.Id, d.Go, d.Reasons, d.DecidedByName, d.At));
         }).RequireAuthorization(Policies.Approve).WithSummary("Record a go / no-go decision with reasons (executives and admins)");
+        vetting.MapPut("/vetting/steps/{step}", (int id, Warmglow.Core.Scoring.VettingStep step, StepInput input, DiscoveryService s, CancellationToken ct) =>
+                s.SetStepAsync(id, step, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Mark a vetting step done (or open again), with notes");
         vetting.MapGet("/pilot", async Task<Results<Ok<PilotDto>, NotFound>> (int id, DiscoveryService s, CancellationToken ct) =>
             await s.GetPilotAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound());
         vetting.MapPut("/pilot", (int id, PilotInput input, DiscoveryService s, CancellationToken ct) => s.SavePilotAsync(id, input, ct))

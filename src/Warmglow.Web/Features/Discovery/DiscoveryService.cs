@@ -39,7 +39,10 @@ public sealed record PilotInput(string? Scope, DateOnly? StartDate, int? Duratio
 public sealed record PilotDto(int Id, string Scope, DateOnly? StartDate, int DurationWeeks, string SuccessCriteria,
     IReadOnlyList<PilotMilestone> Milestones, PilotVerdict Verdict, string? VerdictNotes, int Version);
 
-public sealed record VettingDto(decimal Threshold, GateFacts Facts, IReadOnlyList<CandidateScorecard> Scorecards,
+public sealed record StepInput(bool? Done, string? Notes);
+public sealed record StepDto(VettingStep Step, string Name, bool Done, string? Notes, string? By, DateTime? At);
+
+public sealed record VettingDto(decimal Threshold, GateFacts Facts, IReadOnlyList<StepDto> Steps, IReadOnlyList<CandidateScorecard> Scorecards,
     IReadOnlyList<DecisionDto> Decisions, PilotDto? Pilot);
 
 /// <summary>Discovery and vetting: scorecard templates, evaluations, rankings, go / no-go decisions, pilots, the gate facts.</summary>
@@ -198,7 +201,7 @@ public sealed class DiscoveryService(WarmglowDb db)
             .Select(d => new DecisionDto(d.Id, d.Go, d.Reasons, d.DecidedByName, d.At)).ToListAsync(ct);
         var pilot = await GetPilotAsync(partnershipId, ct);
         var facts = await GateFactsAsync(partnershipId, ct);
-        return new VettingDto(facts.Threshold, seesAll ? facts : facts with { BestScore = null }, scorecards, decisions, pilot);
+        return new VettingDto(facts.Threshold, seesAll ? facts : facts with { BestScore = null }, await StepsAsync(partnershipId, ct), scorecards, decisions, pilot);
     }
 
     static EvaluationDto ToDto(ScorecardEvaluation e) => new(e.Id, e.EvaluatorId, e.EvaluatorName, e.Scores, e.Notes, e.SubmittedAt);
@@ -216,7 +219,8 @@ public sealed class DiscoveryService(WarmglowDb db)
         var latest = await db.VettingDecisions.AsNoTracking().Where(d => d.PartnershipId == partnershipId)
             .OrderByDescending(d => d.At).ThenByDescending(d => d.Id).Select(d => (bool?)d.Go).FirstOrDefaultAsync(ct);
         var verdict = await db.Pilots.AsNoTracking().Where(p => p.PartnershipId == partnershipId).Select(p => (PilotVerdict?)p.Verdict).FirstOrDefaultAsync(ct);
-        return new GateFacts(best, threshold, latest, verdict);
+        var done = await db.VettingSteps.AsNoTracking().Where(v => v.PartnershipId == partnershipId && v.Done).Select(v => v.Step).ToListAsync(ct);
+        return new GateFacts(best, threshold, latest, verdict, done);
     }
 
     public async Task<decimal> ThresholdAsync(CancellationToken ct = default)
@@ -238,6 +242,48 @@ public sealed class DiscoveryService(WarmglowDb db)
             Action = "ThresholdChanged", Before = $"{{\"ShortlistThreshold\":{before}}}", After = $"{{\"ShortlistThreshold\":{t}}}",
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    // --- vetting steps ---------------------------------------------------------------------------------
+
+    public static string StepName(VettingStep step) => step switch
+    {
+        VettingStep.DeskResearch => "Desk research",
+        VettingStep.IntroCall => "Introductory call",
+        VettingStep.ReferenceChecks => "Reference checks",
+        VettingStep.ValuePropositionDocument => "Mutual value proposition document",
+        _ => step.ToString(),
+    };
+
+    public async Task<List<StepDto>> StepsAsync(int partnershipId, CancellationToken ct = default)
+    {
+        var records = await db.VettingSteps.AsNoTracking().Where(v => v.PartnershipId == partnershipId).ToDictionaryAsync(v => v.Step, ct);
+        return Enum.GetValues<VettingStep>().Select(s => records.TryGetValue(s, out var r)
+            ? new StepDto(s, StepName(s), r.Done, r.Notes, r.ByName, r.At)
+            : new StepDto(s, StepName(s), false, null, null, null)).ToList();
+    }
+
+    /// <summary>Ticks a vetting step off (or reopens it), recording who and when.</summary>
+    public async Task<StepDto> SetStepAsync(int partnershipId, VettingStep step, StepInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors().Optional("notes", input.Notes, 4000);
+        if (input.Done is null) errors.Add("done", "is required: true when the step is done.");
+        if (!Enum.IsDefined(step)) errors.Add("step", $"one of: {string.Join(", ", Enum.GetNames<VettingStep>())}.");
+        ValidationFailed.ThrowIfAny(errors);
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct)) throw new NotFound($"Partnership {partnershipId}");
+        var record = await db.VettingSteps.FirstOrDefaultAsync(v => v.PartnershipId == partnershipId && v.Step == step, ct);
+        if (record is null)
+        {
+            record = new VettingStepRecord { PartnershipId = partnershipId, Step = step, ByName = "" };
+            db.VettingSteps.Add(record);
+        }
+        record.Done = input.Done!.Value;
+        record.Notes = FieldRules.Clean(input.Notes) ?? record.Notes;
+        record.ById = db.Tenant.UserId;
+        record.ByName = db.Tenant.UserName;
+        record.At = db.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return new StepDto(step, StepName(step), record.Done, record.Notes, record.ByName, record.At);
     }
 
     // --- ranking ---------------------------------------------------------------------------------------

@@ -29,6 +29,18 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
         Vetting = await discovery.VettingAsync(Id, User);
     }
 
+    public async Task<IActionResult> OnPostStepAsync(Warmglow.Core.Scoring.VettingStep step, bool? done, string? notes)
+    {
+        if (!(await auth.AuthorizeAsync(User, Policies.Manage)).Succeeded) return Forbid();
+        if (await TryAsync(() => discovery.SetStepAsync(Id, step, new Features.Discovery.StepInput(done, notes))))
+        {
+            Flash($"{Features.Discovery.DiscoveryService.StepName(step)}: {(done == true ? "done" : "reopened")}.");
+            return Redirect($"/Partnerships/{Id}#vetting");
+        }
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostDecideAsync(bool? go, string? reasons)
     {
         if (!(await auth.AuthorizeAsync(User, Policies.Approve)).Succeeded) return Forbid();

@@ -11,7 +11,7 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWarmglowDb))]
-    [Migration("20261123171645_Vetting")]
+    [Migration("20261123172648_Vetting")]
     partial class Vetting
     {
         /// <inheritdoc />
@@ -402,6 +402,51 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("VettingDecisions");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingStepRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("PartnershipId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("VettingSteps");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Contact", b =>
@@ -835,6 +880,15 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingDecision", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingStepRecord", b =>
                 {
                     b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", null)
                         .WithMany()

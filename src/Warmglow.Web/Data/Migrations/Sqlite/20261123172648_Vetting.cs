@@ -97,6 +97,32 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VettingSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Done = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ById = table.Column<string>(type: "TEXT", nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VettingSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VettingSteps_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScorecardEvaluations",
                 columns: table => new
                 {
@@ -175,6 +201,17 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 name: "IX_VettingDecisions_WorkspaceId",
                 table: "VettingDecisions",
                 column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VettingSteps_PartnershipId_Step",
+                table: "VettingSteps",
+                columns: new[] { "PartnershipId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VettingSteps_WorkspaceId",
+                table: "VettingSteps",
+                column: "WorkspaceId");
         }
 
         /// <inheritdoc />
@@ -188,6 +225,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "VettingDecisions");
+
+            migrationBuilder.DropTable(
+                name: "VettingSteps");
 
             migrationBuilder.DropTable(
                 name: "Scorecards");

@@ -98,6 +98,32 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "VettingSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkspaceId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Done = table.Column<bool>(type: "boolean", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ById = table.Column<string>(type: "text", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VettingSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VettingSteps_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScorecardEvaluations",
                 columns: table => new
                 {
@@ -176,6 +202,17 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                 name: "IX_VettingDecisions_WorkspaceId",
                 table: "VettingDecisions",
                 column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VettingSteps_PartnershipId_Step",
+                table: "VettingSteps",
+                columns: new[] { "PartnershipId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VettingSteps_WorkspaceId",
+                table: "VettingSteps",
+                column: "WorkspaceId");
         }
 
         /// <inheritdoc />
@@ -189,6 +226,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "VettingDecisions");
+
+            migrationBuilder.DropTable(
+                name: "VettingSteps");
 
             migrationBuilder.DropTable(
                 name: "Scorecards");
