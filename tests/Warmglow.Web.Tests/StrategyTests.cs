@@ -312,6 +312,52 @@ public abstract class StrategyApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.True(page.StatusCode == HttpStatusCode.Forbidden, $"{page.StatusCode} {page.Headers.Location}");
     }
 
+    [SkippableFact]
+    public async Task Pages_Render_ForManagersAndReaders()
+    {
+        var (ws, admin) = await Workspace();
+        var owner = await StaffId(ws, Roles.Manager);
+        var a = await (await admin.PostJson("/api/strategy/self-assessments", Scores(2, 3, 2, 4, 3, 2, 3))).Read<SelfAssessmentDto>();
+        var b = await (await admin.PostJson("/api/strategy/self-assessments", Scores(3, 3, 4, 4, 2, 2, 5))).Read<SelfAssessmentDto>();
+        await (await admin.PutJson("/api/strategy/statement", new { whatWeNeed = "Corporate buyers", strengths = new[] { "Content library" }, version = 0 })).Read<StatementDto>();
+        var goal = await (await admin.PostJson("/api/strategy/goals", new { metric = "New partner customers", kind = "Quantitative", baseline = 0, target = 500, deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6), ownerId = owner })).Read<GoalDto>();
+        var persona = await (await admin.PostJson("/api/strategy/personas", new { name = "Mindful studio network" })).Read<PersonaDto>();
+        var id = await Partnership(admin);
+        await (await admin.PutJson($"/api/partnerships/{id}/assessments/three-horizon", new { h1 = true })).Node();
+        await (await admin.PutJson($"/api/partnerships/{id}/assessments/value-equation", new { strategicFit = 8, resourceContribution = 7.5m, implementationComplexity = 4 })).Node();
+
+        var expectations = new (string Url, string Text)[]
+        {
+            ("/Strategy", "Corporate buyers"),
+            ("/Strategy/SelfAssessments", "Compare side by side"),
+            ($"/Strategy/SelfAssessments/{a.Id}", "Two people, small budget"),
+            ($"/Strategy/SelfAssessments/Compare?from={a.Id}&to={b.Id}", "delta-up"),
+            ("/Strategy/Goals", "measured once metrics exist"),
+            ("/Strategy/Personas", "Mindful studio network"),
+            ($"/Partnerships/{id}/Assessments", "Covers only Horizon 1"),
+            ($"/Partnerships/{id}", $"/Partnerships/{id}/Assessments"),
+        };
+        foreach (var role in new[] { Roles.Admin, Roles.Evaluator })
+        {
+            var c = await ws.As(role);
+            foreach (var (url, text) in expectations)
+            {
+                var response = await c.GetAsync(url);
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {url}: {(int)response.StatusCode}");
+                Assert.Contains(text, html);
+            }
+        }
+        foreach (var url in new[] { "/Strategy/SelfAssessments/New", "/Strategy/Statement", "/Strategy/Goals/Edit", $"/Strategy/Goals/Edit/{goal.Id}", "/Strategy/Personas/Edit", $"/Strategy/Personas/Edit/{persona.Id}" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await ws.As(Roles.Evaluator)).GetAsync(url)).StatusCode);
+        }
+        var (_, other) = await Workspace("Other");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Partnerships/{id}/Assessments")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Strategy/SelfAssessments/{a.Id}")).StatusCode);
+    }
+
     // ---- candidate assessments -----------------------------------------------------------------------
 
     async Task<int> Partnership(HttpClient admin, string name = "Lotus")
