@@ -358,6 +358,44 @@ public abstract class StrategyApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Strategy/SelfAssessments/{a.Id}")).StatusCode);
     }
 
+    static async Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handlerUrl, Dictionary<string, string> fields)
+    {
+        var html = await (await c.GetAsync(url)).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = token;
+        return await c.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
+    }
+
+    [SkippableFact]
+    public async Task Forms_SaveThroughThePages_AndShowInlineErrors()
+    {
+        var (ws, admin) = await Workspace();
+        var id = await Partnership(admin);
+
+        var saved = await PostForm(admin, $"/Partnerships/{id}/Assessments", $"/Partnerships/{id}/Assessments?handler=Value",
+            new() { ["Value.StrategicFit"] = "8", ["Value.ResourceContribution"] = "7.5", ["Value.ImplementationComplexity"] = "4" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var node = await (await admin.GetAsync($"/api/partnerships/{id}/assessments")).Node();
+        Assert.Equal(15m, node["valueEquation"]!["result"]!["value"]!.GetValue<decimal>());
+
+        var bad = await PostForm(admin, $"/Partnerships/{id}/Assessments", $"/Partnerships/{id}/Assessments?handler=Capability",
+            new() { ["Capability.OurStrengths"] = "Content", ["Capability.OurGaps"] = "content" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("also listed as a strength", await bad.Content.ReadAsStringAsync());
+        Assert.Null((await (await admin.GetAsync($"/api/partnerships/{id}/assessments")).Node())["capabilityMap"]);
+
+        var goal = await PostForm(admin, "/Strategy/Goals/Edit", "/Strategy/Goals/Edit",
+            new() { ["Input.Metric"] = "Partner customers", ["Input.Kind"] = "Quantitative", ["Input.Baseline"] = "5", ["Input.Target"] = "5", ["Input.Deadline"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd"), ["Input.OwnerId"] = await StaffId(ws, Roles.Admin) });
+        Assert.Equal(HttpStatusCode.OK, goal.StatusCode);
+        Assert.Contains("must differ from the baseline", await goal.Content.ReadAsStringAsync());
+
+        var snapshot = await PostForm(admin, "/Strategy/SelfAssessments/New", "/Strategy/SelfAssessments/New",
+            Enumerable.Range(0, 7).ToDictionary(i => $"Input[{i}].Score", i => (i % 5 + 1).ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, snapshot.StatusCode);
+        var list = await (await admin.GetAsync("/api/strategy/self-assessments")).Read<Paged<SelfAssessmentDto>>();
+        Assert.Equal(3, Assert.Single(list.Items).Scores.MarketPosition!.Score);
+    }
+
     // ---- candidate assessments -----------------------------------------------------------------------
 
     async Task<int> Partnership(HttpClient admin, string name = "Lotus")
