@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Warmglow.Web.Data;
+using Warmglow.Web.Features.Assessments;
 using Warmglow.Web.Features.Audit;
 using Warmglow.Web.Features.Demo;
 using Warmglow.Web.Features.Discovery;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Strategy;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure;
 
@@ -78,6 +80,10 @@ builder.Services.AddScoped<PartnerCsv>();
 builder.Services.AddScoped<PartnershipService>();
 builder.Services.AddScoped<DiscoveryService>();
 builder.Services.AddScoped<AuditService>();
+builder.Services.AddScoped<StrategyService>();
+builder.Services.AddScoped<GoalService>();
+builder.Services.AddScoped<PersonaService>();
+builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<DemoLoader>();
 builder.Services.AddScoped<DataGenerator>();
@@ -90,6 +96,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Partners", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Partnerships", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Scorecards", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Strategy", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     o.Conventions.AuthorizeFolder("/Portal", Policies.Member);
     o.Conventions.AllowAnonymousToFolder("/Account");
@@ -103,7 +110,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
-    doc.Info = new OpenApiInfo { Title = "Warmglow API", Version = "v1", Description = "Partnership management: partners, partnerships, lifecycle, audit." };
+    doc.Info = new OpenApiInfo { Title = "Warmglow API", Version = "v1", Description = "Partnership management: strategy, partners, partnerships, lifecycle, candidate assessments, audit." };
     doc.Components ??= new OpenApiComponents();
     doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
     doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -151,6 +158,8 @@ app.UseSwaggerUI(o =>
 app.MapUsersApi();
 app.MapPartnersApi();
 app.MapPartnershipsApi();
+app.MapAssessmentsApi();
+app.MapStrategyApi();
 app.MapAuditApi();
 app.MapDiscoveryApi();
 app.MapRazorPages();

@@ -124,7 +124,7 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Load demo data" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Demo data loaded: 20 partners");
         await AssertAccessible(page);
-        foreach (var url in new[] { "/Partners", "/Partnerships", "/Partnerships/Types", "/Admin/Users", "/Admin/Audit", "/Partners/Import", "/Partnerships/Edit", "/Scorecards", "/Scorecards/Edit" })
+        foreach (var url in new[] { "/Partners", "/Partnerships", "/Partnerships/Types", "/Admin/Users", "/Admin/Audit", "/Partners/Import", "/Partnerships/Edit", "/Scorecards", "/Scorecards/Edit", "/Strategy", "/Strategy/Statement", "/Strategy/Goals", "/Strategy/Goals/Edit", "/Strategy/Personas", "/Strategy/Personas/Edit", "/Strategy/SelfAssessments", "/Strategy/SelfAssessments/New" })
         {
             await page.GotoAsync(url);
             await AssertAccessible(page);
@@ -132,7 +132,11 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GotoAsync("/Partnerships?sort=Stage");
         await page.Locator("#results tbody tr a").First.ClickAsync();
         await AssertAccessible(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Plan a pilot" }).ClickAsync();
+        var partnershipUrl = page.Url;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Assessments" }).ClickAsync();
+        await AssertAccessible(page);
+        await page.GotoAsync(partnershipUrl);
+        await page.Locator("#vetting a[href$='/Pilot']").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pilot project" })).ToBeVisibleAsync();
         await AssertAccessible(page);
         if (Environment.GetEnvironmentVariable("WARMGLOW_SCREENSHOT") is { } shot)

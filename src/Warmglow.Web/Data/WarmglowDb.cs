@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Warmglow.Web.Features.Assessments;
 using Warmglow.Web.Features.Audit;
 using Warmglow.Web.Features.Discovery;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Strategy;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;
@@ -34,6 +36,11 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
     public DbSet<VettingDecision> VettingDecisions => Set<VettingDecision>();
     public DbSet<Pilot> Pilots => Set<Pilot>();
     public DbSet<VettingStepRecord> VettingSteps => Set<VettingStepRecord>();
+    public DbSet<SelfAssessmentSnapshot> SelfAssessments => Set<SelfAssessmentSnapshot>();
+    public DbSet<StrategyStatement> StrategyStatements => Set<StrategyStatement>();
+    public DbSet<StrategicGoal> Goals => Set<StrategicGoal>();
+    public DbSet<PartnerPersona> Personas => Set<PartnerPersona>();
+    public DbSet<PartnershipAssessment> PartnershipAssessments => Set<PartnershipAssessment>();
 
     public Tenant Tenant => tenant;
     public TimeProvider Clock => clock;
@@ -62,6 +69,12 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
         b.Entity<VettingStepRecord>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         // Partner users never read the audit log.
         b.Entity<AuditEntry>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        // Strategy and candidate assessments are internal: partner users never read them, even for their own partnership.
+        b.Entity<SelfAssessmentSnapshot>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<StrategyStatement>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<StrategicGoal>().HasQueryFilter(g => g.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<PartnerPersona>().HasQueryFilter(p => p.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<PartnershipAssessment>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
 
         foreach (var entity in b.Model.GetEntityTypes())
         {
@@ -144,6 +157,9 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
                         ScorecardEvaluation ev => ev.EvaluatorName,
                         VettingDecision d => d.Go ? "Go" : "No-go",
                         VettingStepRecord v => $"{v.Step}: {(v.Done ? "done" : "open")}",
+                        StrategicGoal g => g.Metric,
+                        PartnerPersona p => p.Name,
+                        PartnershipAssessment a => a.Kind.ToString(),
                         _ => null,
                     },
                     Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),

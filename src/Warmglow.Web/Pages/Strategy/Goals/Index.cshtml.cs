@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Warmglow.Web.Features.Strategy;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Pages.Strategy.Goals;
+
+public class IndexModel(GoalService goals) : PageModel
+{
+    public Paged<GoalDto> Result { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(int? page)
+    {
+        Result = await goals.ListAsync(page, null);
+        Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+}
