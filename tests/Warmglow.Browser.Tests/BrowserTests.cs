@@ -144,6 +144,8 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             await page.GotoAsync("/Partnerships?search=Dreamwell");
             await page.Locator("#results tbody tr a").First.ClickAsync();
             await page.ScreenshotAsync(new() { Path = shot, FullPage = false });
+            await page.Locator("#vetting").ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = Path.ChangeExtension(shot, ".vetting.png"), FullPage = true });
         }
     }
 
