@@ -25,11 +25,11 @@ public static class ScorecardFrames
             [BalancedScorecardCategory.StrategicAlignment] = 25m,
             [BalancedScorecardCategory.OperationalEfficiency] = 25m,
             [BalancedScorecardCategory.RelationshipHealth] = 20m,
-        });
+        }.AsReadOnly());
 
     /// <summary>Five dimensions of 20 each: the product page gives no weights, so none is favoured.</summary>
     public static readonly ScorecardFrame<ImpactDimension> FiveDimension = new("five-dimension", "Five-dimension value frame",
-        Enum.GetValues<ImpactDimension>().ToDictionary(d => d, _ => 20m));
+        Enum.GetValues<ImpactDimension>().ToDictionary(d => d, _ => 20m).AsReadOnly());
 }
 
 /// <summary>One metric's normalized score (0–100, see <see cref="MetricScale.Normalize"/>) in a category.</summary>
