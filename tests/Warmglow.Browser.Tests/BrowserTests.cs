@@ -129,6 +129,16 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
             await page.GotoAsync(url);
             await AssertAccessible(page);
         }
+        // Edit a contact of a demo partner.
+        await page.GotoAsync("/Partners?search=Lotus");
+        await page.Locator("#results tbody tr a").First.ClickAsync();
+        await page.Locator("a[aria-label^='Edit contact']").First.ClickAsync();
+        await AssertAccessible(page);
+        await page.GetByLabel("Title").FillAsync("Head of partnerships");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Contact saved");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Head of partnerships");
+
         await page.GotoAsync("/Partnerships?sort=Stage");
         await page.Locator("#results tbody tr a").First.ClickAsync();
         await AssertAccessible(page);
