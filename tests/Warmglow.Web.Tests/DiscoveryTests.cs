@@ -237,4 +237,24 @@ public abstract class DiscoveryTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.True(ranking.Rows.Count >= 5);
         Assert.Contains(ranking.Rows, r => !r.Shortlisted);
     }
+
+    [SkippableFact]
+    public async Task Persona_NamesTheDefaultScorecard_ForItsCandidates()
+    {
+        var (_, admin) = await Workspace("Personas");
+        var card = await Vetting110(admin);
+        var persona = await (await admin.PostJson("/api/strategy/personas", new { name = "Community studio", scorecardId = card.Id })).Node();
+        var personaId = persona["id"]!.GetValue<int>();
+        await (await admin.PostJson("/api/strategy/personas", new { name = "Bad", scorecardId = 999999 })).Problem(400);
+
+        var id = await Candidate(admin, "Persona Co");
+        var current = await (await admin.GetAsync($"/api/partnerships/{id}")).Read<PartnershipDto>();
+        await (await admin.PutJson($"/api/partnerships/{id}", new { name = current.Name, type = current.Type, version = current.Version, personaId = 999999 })).Problem(400);
+        var updated = await (await admin.PutJson($"/api/partnerships/{id}", new { name = current.Name, type = current.Type, version = current.Version, personaId })).Read<PartnershipDto>();
+        Assert.Equal((personaId, card.Id), (updated.Persona!.Id, updated.Persona.ScorecardId));
+
+        // The scoring page opens on the persona's scorecard.
+        var page = await (await admin.GetAsync($"/Partnerships/{id}/Evaluate")).Content.ReadAsStringAsync();
+        Assert.Contains($"<option value=\"{card.Id}\" selected=\"selected\">", page);
+    }
 }

@@ -113,14 +113,23 @@ public static class Allocation
             throw new ArgumentException("The total and weights are too large to split exactly; scale the weights down.", nameof(weights), e);
         }
 
-        var leftover = units - parts.Sum();
         // Each remainder is below W and they add up to leftover × W, so fewer units are left over than there are parts.
-        if (leftover < 0 || leftover >= weights.Count) throw new InvalidOperationException("Largest remainder: inconsistent quotas.");
+        // That holds exactly when every units × w and their sum fit decimal's 28 digits (money amounts with
+        // percentages or costs of a few decimals always do); weights like 1/7 with 28 digits are rounded, and then
+        // the leftover can be off by one. The loops below still force the sum to be exact in either case.
+        var leftover = units - parts.Sum();
         var order = Enumerable.Range(0, weights.Count)
             .OrderByDescending(i => remainders[i])
             .ThenBy(i => i)
-            .Take((int)leftover);
-        foreach (var i in order) parts[i] += 1;
+            .ToArray();
+        var receivers = order.Where(i => weights[i] > 0).ToArray();
+        for (var k = 0; leftover > 0; k++, leftover--) parts[receivers[k % receivers.Length]] += 1;
+        for (var k = order.Length - 1; leftover < 0; k = k == 0 ? order.Length - 1 : k - 1)
+            if (parts[order[k]] > 0)
+            {
+                parts[order[k]] -= 1;
+                leftover++;
+            }
 
         var sign = total < 0 ? -1 : 1;
         // p == 0 stays a plain 0 rather than a negative zero that would print as "-0.00".

@@ -20,6 +20,8 @@ public class Partnership : IWorkspaceOwned, IVersioned, IAudited, ITimestamped
     public string? SponsorId { get; set; }
     public AppUser? Sponsor { get; set; }
     public DateOnly? StartDate { get; set; }
+    /// <summary>The partner persona this candidate is measured against; its scorecard is the default for evaluations.</summary>
+    public int? PersonaId { get; set; }
     public string? Notes { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }

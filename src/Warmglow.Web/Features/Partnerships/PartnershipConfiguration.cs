@@ -12,6 +12,7 @@ sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>
         b.HasIndex(p => new { p.WorkspaceId, p.Stage });
         b.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(p => p.Sponsor).WithMany().HasForeignKey(p => p.SponsorId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Strategy.PartnerPersona>().WithMany().HasForeignKey(p => p.PersonaId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(p => p.Members).WithOne(m => m.Partnership).HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Transitions).WithOne(t => t.Partnership).HasForeignKey(t => t.PartnershipId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -8,7 +8,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Features.Partnerships;
 
 public sealed record PartnershipInput(string? Name, PartnershipType? Type, int? PartnerId, string? ManagerId, string? SponsorId,
-    DateOnly? StartDate, string? Notes);
+    DateOnly? StartDate, string? Notes, int? PersonaId = null);
 
 public sealed record MoveInput(PartnershipStage? To, string? Reason, int? Version);
 
@@ -23,7 +23,9 @@ public sealed record TransitionDto(int Id, PartnershipStage? From, PartnershipSt
 public sealed record PartnershipDto(int Id, string Name, PartnershipType Type, PartnershipTypeProfile TypeProfile,
     PartnershipStage Stage, PartnershipStage? HeldFromStage, IReadOnlyList<PartnershipStage> AllowedMoves,
     IReadOnlyList<PartnerRef> Partners, UserRef? Manager, UserRef? Sponsor, DateOnly? StartDate, string? Notes,
-    int Version, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<TransitionDto> History);
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<TransitionDto> History, PersonaRef? Persona = null);
+
+public sealed record PersonaRef(int Id, string Name, int? ScorecardId);
 
 public enum PartnershipSort { Updated, Name, Stage, Type, StartDate }
 
@@ -68,6 +70,7 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
             .Select(x => new
             {
                 x.Id, x.Name, x.Type, x.Stage, x.HeldFromStage, x.StartDate, x.Notes, x.Version, x.CreatedAt, x.UpdatedAt,
+                Persona = db.Personas.Where(pp => pp.Id == x.PersonaId).Select(pp => new PersonaRef(pp.Id, pp.Name, pp.ScorecardId)).FirstOrDefault(),
                 Partners = x.Members.OrderByDescending(m => m.IsLead).ThenBy(m => m.Partner!.Name)
                     .Select(m => new PartnerRef(m.PartnerId, m.Partner!.Name, m.IsLead)).ToList(),
                 Manager = x.Manager == null ? null : new UserRef(x.Manager.Id, x.Manager.DisplayName),
@@ -78,7 +81,7 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
             .FirstOrDefaultAsync(ct) ?? throw new NotFound($"Partnership {id}");
         return new PartnershipDto(p.Id, p.Name, p.Type, PartnershipTypes.Get(p.Type), p.Stage, p.HeldFromStage,
             Lifecycle.AllowedMoves(p.Stage, p.HeldFromStage), p.Partners, p.Manager, p.Sponsor, p.StartDate, p.Notes,
-            p.Version, p.CreatedAt, p.UpdatedAt, p.History);
+            p.Version, p.CreatedAt, p.UpdatedAt, p.History, p.Persona);
     }
 
     async Task<FieldErrors> ValidateAsync(PartnershipInput i, bool creating, CancellationToken ct)
@@ -90,6 +93,8 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
             if (i.PartnerId is null) errors.Add("partnerId", "is required.");
             else if (!await db.Partners.AnyAsync(p => p.Id == i.PartnerId, ct)) errors.Add("partnerId", $"no partner {i.PartnerId} in this workspace.");
         }
+        if (i.PersonaId is { } personaId && !await db.Personas.AnyAsync(p => p.Id == personaId, ct))
+            errors.Add("personaId", $"no persona {personaId} in this workspace.");
         var ws = db.Tenant.RequireWorkspace();
         foreach (var (field, userId) in new[] { ("managerId", i.ManagerId), ("sponsorId", i.SponsorId) })
         {
@@ -166,5 +171,6 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         p.SponsorId = FieldRules.Clean(i.SponsorId);
         p.StartDate = i.StartDate;
         p.Notes = FieldRules.Clean(i.Notes);
+        p.PersonaId = i.PersonaId;
     }
 }

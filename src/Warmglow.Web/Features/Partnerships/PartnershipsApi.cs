@@ -6,9 +6,9 @@ using Warmglow.Web.Features.Users;
 namespace Warmglow.Web.Features.Partnerships;
 
 public sealed record PartnershipUpdate(string? Name, PartnershipType? Type, string? ManagerId, string? SponsorId,
-    DateOnly? StartDate, string? Notes, int? Version)
+    DateOnly? StartDate, string? Notes, int? Version, int? PersonaId = null)
 {
-    public PartnershipInput Input => new(Name, Type, null, ManagerId, SponsorId, StartDate, Notes);
+    public PartnershipInput Input => new(Name, Type, null, ManagerId, SponsorId, StartDate, Notes, PersonaId);
 }
 
 public sealed record StageInfo(PartnershipStage Stage, string Name, IReadOnlyList<PartnershipStage> AllowedMoves);

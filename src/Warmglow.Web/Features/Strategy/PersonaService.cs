@@ -7,7 +7,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Features.Strategy;
 
 public sealed record PersonaInput(string? Name, string? Values, string? MarketPosition, string? OperationalStyle,
-    string? Size, string? Industry, string? Region, string? Notes)
+    string? Size, string? Industry, string? Region, string? Notes, int? ScorecardId = null)
 {
     public FieldErrors Validate() => new FieldErrors()
         .Required("name", Name, StrategyRules.NameMax)
@@ -21,7 +21,8 @@ public sealed record PersonaInput(string? Name, string? Values, string? MarketPo
 }
 
 public sealed record PersonaDto(int Id, string Name, string? Values, string? MarketPosition, string? OperationalStyle,
-    string? Size, string? Industry, string? Region, string? Notes, int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    string? Size, string? Industry, string? Region, string? Notes, int Version, DateTime CreatedAt, DateTime UpdatedAt,
+    int? ScorecardId = null, string? Scorecard = null);
 
 /// <summary>Partner personas: profiles of the ideal partner.</summary>
 public sealed class PersonaService(WarmglowDb db)
@@ -32,13 +33,21 @@ public sealed class PersonaService(WarmglowDb db)
     public async Task<PersonaDto> GetAsync(int id, CancellationToken ct = default) =>
         await Project(db.Personas.AsNoTracking().Where(p => p.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFound($"Persona {id}");
 
-    static IQueryable<PersonaDto> Project(IQueryable<PartnerPersona> q) =>
+    IQueryable<PersonaDto> Project(IQueryable<PartnerPersona> q) =>
         q.Select(p => new PersonaDto(p.Id, p.Name, p.Values, p.MarketPosition, p.OperationalStyle, p.Size, p.Industry, p.Region, p.Notes,
-            p.Version, p.CreatedAt, p.UpdatedAt));
+            p.Version, p.CreatedAt, p.UpdatedAt, p.ScorecardId, db.Scorecards.Where(s => s.Id == p.ScorecardId).Select(s => s.Name).FirstOrDefault()));
+
+    async Task CheckScorecardAsync(PersonaInput input, CancellationToken ct)
+    {
+        var errors = input.Validate();
+        if (input.ScorecardId is { } sid && !await db.Scorecards.AnyAsync(s => s.Id == sid, ct))
+            errors.Add("scorecardId", $"no scorecard {sid} in this workspace.");
+        ValidationFailed.ThrowIfAny(errors);
+    }
 
     public async Task<PartnerPersona> CreateAsync(PersonaInput input, CancellationToken ct = default)
     {
-        ValidationFailed.ThrowIfAny(input.Validate());
+        await CheckScorecardAsync(input, ct);
         var persona = new PartnerPersona { Name = "" };
         Apply(persona, input);
         db.Personas.Add(persona);
@@ -49,7 +58,7 @@ public sealed class PersonaService(WarmglowDb db)
     public async Task<PartnerPersona> UpdateAsync(int id, PersonaInput input, int version, CancellationToken ct = default)
     {
         var persona = await db.Personas.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFound($"Persona {id}");
-        ValidationFailed.ThrowIfAny(input.Validate());
+        await CheckScorecardAsync(input, ct);
         PartnerService.ExpectVersion(db, persona, version);
         Apply(persona, input);
         await db.SaveChangesAsync(ct);
@@ -74,5 +83,6 @@ public sealed class PersonaService(WarmglowDb db)
         p.Industry = FieldRules.Clean(i.Industry);
         p.Region = FieldRules.Clean(i.Region);
         p.Notes = FieldRules.Clean(i.Notes);
+        p.ScorecardId = i.ScorecardId;
     }
 }

@@ -99,6 +99,8 @@ public class PartnerPersona : IWorkspaceOwned, IVersioned, IAudited, ITimestampe
     public string? Industry { get; set; }
     public string? Region { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The scorecard candidates matching this persona are scored on by default.</summary>
+    public int? ScorecardId { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -57,5 +57,6 @@ sealed class PartnerPersonaConfiguration : IEntityTypeConfiguration<PartnerPerso
         b.Property(p => p.Region).HasMaxLength(StrategyRules.ShortMax);
         b.Property(p => p.Notes).HasMaxLength(StrategyRules.TextMax);
         b.HasIndex(p => new { p.WorkspaceId, p.Name });
+        b.HasOne<Discovery.Scorecard>().WithMany().HasForeignKey(p => p.ScorecardId).OnDelete(DeleteBehavior.SetNull);
     }
 }

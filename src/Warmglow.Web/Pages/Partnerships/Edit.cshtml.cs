@@ -23,7 +23,8 @@ public class EditModel(PartnershipService partnerships, UserService users, Warmg
         public string? SponsorId { get; set; }
         public DateOnly? StartDate { get; set; }
         public string? Notes { get; set; }
-        public PartnershipInput ToInput() => new(Name, Type, PartnerId, ManagerId, SponsorId, StartDate, Notes);
+        public int? PersonaId { get; set; }
+        public PartnershipInput ToInput() => new(Name, Type, PartnerId, ManagerId, SponsorId, StartDate, Notes, PersonaId);
     }
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -31,13 +32,14 @@ public class EditModel(PartnershipService partnerships, UserService users, Warmg
     [BindProperty] public int Version { get; set; }
     public List<(int Id, string Name)> Partners { get; private set; } = [];
     public List<(string Id, string Name)> Staff { get; private set; } = [];
+    public List<(int Id, string Name)> Personas { get; private set; } = [];
 
     public async Task OnGetAsync(int? partnerId)
     {
         if (Id is { } id)
         {
             var p = await partnerships.GetAsync(id);
-            Input = new PartnershipForm { Name = p.Name, Type = p.Type, ManagerId = p.Manager?.Id, SponsorId = p.Sponsor?.Id, StartDate = p.StartDate, Notes = p.Notes };
+            Input = new PartnershipForm { Name = p.Name, Type = p.Type, ManagerId = p.Manager?.Id, SponsorId = p.Sponsor?.Id, StartDate = p.StartDate, Notes = p.Notes, PersonaId = p.Persona?.Id };
             Version = p.Version;
         }
         else
@@ -66,6 +68,7 @@ public class EditModel(PartnershipService partnerships, UserService users, Warmg
     async Task LoadChoicesAsync()
     {
         Staff = await users.StaffAsync();
+        Personas = (await db.Personas.AsNoTracking().OrderBy(p => p.Name).Take(PickerLimit).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name)).ToList();
         if (Id is not null) return;
         var list = await db.Partners.AsNoTracking().OrderBy(p => p.Name).Take(PickerLimit).Select(p => new { p.Id, p.Name }).ToListAsync();
         if (Input.PartnerId is { } chosen && list.All(p => p.Id != chosen))

@@ -30,9 +30,11 @@ public class EvaluateModel(DiscoveryService discovery, PartnershipService partne
 
     async Task LoadAsync()
     {
-        PartnershipName = (await partnerships.GetAsync(Id)).Name;
+        var partnership = await partnerships.GetAsync(Id);
+        PartnershipName = partnership.Name;
         Cards = await discovery.ListScorecardsAsync();
-        var id = ScorecardId ?? Cards.FirstOrDefault()?.Id;
+        // The candidate's persona names the default scorecard (product.md §1 "Partner personas").
+        var id = ScorecardId ?? partnership.Persona?.ScorecardId ?? Cards.FirstOrDefault()?.Id;
         if (id is { } cardId) Card = await discovery.GetScorecardAsync(cardId);
     }
 }

@@ -649,6 +649,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("PersonaId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SponsorId")
                         .HasColumnType("text");
 
@@ -678,6 +681,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ManagerId");
+
+                    b.HasIndex("PersonaId");
 
                     b.HasIndex("SponsorId");
 
@@ -804,6 +809,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("ScorecardId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Size")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -823,6 +831,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ScorecardId");
 
                     b.HasIndex("WorkspaceId");
 
@@ -1267,6 +1277,11 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Warmglow.Web.Features.Strategy.PartnerPersona", null)
+                        .WithMany()
+                        .HasForeignKey("PersonaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Warmglow.Web.Features.Users.AppUser", "Sponsor")
                         .WithMany()
                         .HasForeignKey("SponsorId")
@@ -1305,6 +1320,14 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Strategy.PartnerPersona", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Discovery.Scorecard", null)
+                        .WithMany()
+                        .HasForeignKey("ScorecardId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategicGoal", b =>

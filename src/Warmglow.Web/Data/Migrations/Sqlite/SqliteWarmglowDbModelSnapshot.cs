@@ -619,6 +619,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PersonaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SponsorId")
                         .HasColumnType("TEXT");
 
@@ -648,6 +651,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ManagerId");
+
+                    b.HasIndex("PersonaId");
 
                     b.HasIndex("SponsorId");
 
@@ -768,6 +773,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ScorecardId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Size")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -787,6 +795,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ScorecardId");
 
                     b.HasIndex("WorkspaceId");
 
@@ -1223,6 +1233,11 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Warmglow.Web.Features.Strategy.PartnerPersona", null)
+                        .WithMany()
+                        .HasForeignKey("PersonaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Warmglow.Web.Features.Users.AppUser", "Sponsor")
                         .WithMany()
                         .HasForeignKey("SponsorId")
@@ -1261,6 +1276,14 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Strategy.PartnerPersona", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Discovery.Scorecard", null)
+                        .WithMany()
+                        .HasForeignKey("ScorecardId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategicGoal", b =>

@@ -6,7 +6,7 @@ using Warmglow.Web.Features.Users;
 namespace Warmglow.Web.Pages.Strategy.Personas;
 
 [Authorize(Policy = Policies.Manage)]
-public class EditModel(PersonaService personas) : WarmglowPage
+public class EditModel(PersonaService personas, Features.Discovery.DiscoveryService discovery) : WarmglowPage
 {
     public sealed class PersonaForm
     {
@@ -18,19 +18,22 @@ public class EditModel(PersonaService personas) : WarmglowPage
         public string? Industry { get; set; }
         public string? Region { get; set; }
         public string? Notes { get; set; }
-        public PersonaInput ToInput() => new(Name, Values, MarketPosition, OperationalStyle, Size, Industry, Region, Notes);
+        public int? ScorecardId { get; set; }
+        public PersonaInput ToInput() => new(Name, Values, MarketPosition, OperationalStyle, Size, Industry, Region, Notes, ScorecardId);
     }
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public PersonaForm Input { get; set; } = new();
     [BindProperty] public int Version { get; set; }
+    public List<Features.Discovery.ScorecardSummary> Scorecards { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
+        Scorecards = await discovery.ListScorecardsAsync();
         if (Id is { } id)
         {
             var p = await personas.GetAsync(id);
-            Input = new PersonaForm { Name = p.Name, Values = p.Values, MarketPosition = p.MarketPosition, OperationalStyle = p.OperationalStyle, Size = p.Size, Industry = p.Industry, Region = p.Region, Notes = p.Notes };
+            Input = new PersonaForm { Name = p.Name, Values = p.Values, MarketPosition = p.MarketPosition, OperationalStyle = p.OperationalStyle, Size = p.Size, Industry = p.Industry, Region = p.Region, Notes = p.Notes, ScorecardId = p.ScorecardId };
             Version = p.Version;
         }
     }
@@ -46,6 +49,7 @@ public class EditModel(PersonaService personas) : WarmglowPage
             Flash(Id is null ? "Persona created." : "Persona saved.");
             return Redirect("/Strategy/Personas");
         }
+        Scorecards = await discovery.ListScorecardsAsync();
         return Page();
     }
 
