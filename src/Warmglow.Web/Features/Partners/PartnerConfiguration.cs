@@ -27,5 +27,6 @@ sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Email).HasMaxLength(254);
         b.Property(c => c.Title).HasMaxLength(PartnerRules.ShortTextMax);
         b.Property(c => c.Phone).HasMaxLength(40);
+        b.HasIndex(c => new { c.WorkspaceId, c.PartnerId });
     }
 }

@@ -10,6 +10,7 @@ sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>
         b.Property(p => p.Name).HasMaxLength(200);
         b.Property(p => p.Notes).HasMaxLength(4000);
         b.HasIndex(p => new { p.WorkspaceId, p.Stage });
+        b.HasIndex(p => new { p.WorkspaceId, p.UpdatedAt });
         b.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(p => p.Sponsor).WithMany().HasForeignKey(p => p.SponsorId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Strategy.PartnerPersona>().WithMany().HasForeignKey(p => p.PersonaId).OnDelete(DeleteBehavior.SetNull);
@@ -23,7 +24,7 @@ sealed class PartnershipMemberConfiguration : IEntityTypeConfiguration<Partnersh
     public void Configure(EntityTypeBuilder<PartnershipMember> b)
     {
         b.HasIndex(m => new { m.PartnershipId, m.PartnerId }).IsUnique();
-        b.HasIndex(m => m.PartnerId);
+        b.HasIndex(m => new { m.WorkspaceId, m.PartnerId });
         b.HasOne(m => m.Partner).WithMany(p => p.Memberships).HasForeignKey(m => m.PartnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

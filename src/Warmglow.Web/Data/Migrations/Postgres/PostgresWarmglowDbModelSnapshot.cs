@@ -196,8 +196,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("PartnershipId", "Kind")
                         .IsUnique();
 
@@ -252,8 +250,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "At");
 
@@ -320,8 +316,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId");
-
                     b.ToTable("Pilots");
                 });
 
@@ -369,8 +363,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Key")
                         .IsUnique();
@@ -420,8 +412,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PartnershipId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ScorecardId", "PartnershipId", "EvaluatorId")
                         .IsUnique();
 
@@ -462,8 +452,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -508,8 +496,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "Step")
                         .IsUnique();
@@ -562,7 +548,7 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("WorkspaceId");
+                    b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("Contacts");
                 });
@@ -614,8 +600,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -686,9 +670,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SponsorId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Stage");
+
+                    b.HasIndex("WorkspaceId", "UpdatedAt");
 
                     b.ToTable("Partnerships");
                 });
@@ -717,10 +701,10 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("PartnershipId", "PartnerId")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
                 });
@@ -765,8 +749,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -833,8 +815,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ScorecardId");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -915,8 +895,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
@@ -974,8 +952,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Deadline");
 

@@ -184,8 +184,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("PartnershipId", "Kind")
                         .IsUnique();
 
@@ -238,8 +236,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "At");
 
@@ -304,8 +300,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId");
-
                     b.ToTable("Pilots");
                 });
 
@@ -351,8 +345,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Key")
                         .IsUnique();
@@ -400,8 +392,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnershipId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ScorecardId", "PartnershipId", "EvaluatorId")
                         .IsUnique();
 
@@ -440,8 +430,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -484,8 +472,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "Step")
                         .IsUnique();
@@ -536,7 +522,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("WorkspaceId");
+                    b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("Contacts");
                 });
@@ -586,8 +572,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -656,9 +640,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SponsorId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Stage");
+
+                    b.HasIndex("WorkspaceId", "UpdatedAt");
 
                     b.ToTable("Partnerships");
                 });
@@ -685,10 +669,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("PartnershipId", "PartnerId")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
                 });
@@ -731,8 +715,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -797,8 +779,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ScorecardId");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -877,8 +857,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
@@ -934,8 +912,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Deadline");
 

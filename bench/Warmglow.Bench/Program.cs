@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Warmglow.Core.Partnerships;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Partners;
+using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Workspaces;
+using Warmglow.Web.Infrastructure;
+
+// Partner and partnership lists at volume, on SQLite and PostgreSQL: the queries the UI and API run on every page.
+// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both]
+var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
+var which = args.Length > 1 ? args[1] : "both";
+var pgAdmin = Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres";
+
+if (which is "sqlite" or "both")
+{
+    var path = Path.Combine(Path.GetTempPath(), $"warmglow-bench-{Guid.NewGuid():N}.db");
+    await Run(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" });
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    File.Delete(path);
+}
+if (which is "postgres" or "both")
+{
+    var name = $"warmglow_bench_{Guid.NewGuid():N}";
+    await using (var c = new NpgsqlConnection(pgAdmin)) { await c.OpenAsync(); await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c).ExecuteNonQueryAsync(); }
+    await Run(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(pgAdmin) { Database = name }.ConnectionString });
+    NpgsqlConnection.ClearAllPools();
+    await using (var c = new NpgsqlConnection(pgAdmin)) { await c.OpenAsync(); await new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", c).ExecuteNonQueryAsync(); }
+}
+
+async Task Run(DatabaseOptions options)
+{
+    var services = new ServiceCollection()
+        .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+        .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
+        .AddSingleton(TimeProvider.System)
+        .AddScoped<Tenant>()
+        .AddScoped<PartnerService>()
+        .AddScoped<PartnershipService>()
+        .AddScoped<Warmglow.Web.Features.Discovery.DiscoveryService>()
+        .AddScoped<DataGenerator>()
+        .AddWarmglowDatabase(options)
+        .BuildServiceProvider();
+    await DatabaseSetup.MigrateAsync(services);
+    int ws;
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
+        var w = new Workspace { Name = "Bench", CreatedAt = DateTime.UtcNow };
+        db.Workspaces.Add(w);
+        await db.SaveChangesAsync();
+        ws = w.Id;
+        db.Tenant.Use(ws, "bench");
+        var sw = Stopwatch.StartNew();
+        await scope.ServiceProvider.GetRequiredService<DataGenerator>().GenerateAsync(count, batchSize: 2000);
+        Console.WriteLine($"{options.Provider}: generated {count:N0} partners with partnerships and histories in {sw.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    async Task Time(string label, Func<IServiceProvider, Task> query, int runs = 15)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs + 3; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws, "bench");
+            var sw = Stopwatch.StartNew();
+            await query(scope.ServiceProvider);
+            if (i >= 3) times.Add(sw.Elapsed.TotalMilliseconds); // the first runs warm up EF's query cache
+        }
+        times.Sort();
+        Console.WriteLine($"  {label,-48} median {times[times.Count / 2],7:0.0} ms   p90 {times[(int)(times.Count * 0.9)],7:0.0} ms");
+    }
+
+    await Time("partners, page 1 by name", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery()));
+    await Time("partners, page 200 by name", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery(Page: 200)));
+    await Time("partners, search 'group'", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery(Search: "group")));
+    await Time("partners, industry + region + stage filter", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery(Industry: "Software", Region: "Europe", Stage: PartnershipStage.Active)));
+    await Time("partnerships, page 1 recently changed", sp => sp.GetRequiredService<PartnershipService>().ListAsync(new PartnershipQuery()));
+    await Time("partnership detail with history", async sp => await sp.GetRequiredService<PartnershipService>().GetAsync(count / 2));
+    await Time("partner facets", sp => sp.GetRequiredService<PartnerService>().FacetsAsync());
+    await services.DisposeAsync();
+}
