@@ -37,7 +37,10 @@ public static class DatabaseSetup
         if (options.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<WarmglowDb, PostgresWarmglowDb>(o => o.UseNpgsql(options.ConnectionString).ConfigureWarnings(Warnings));
         else
+        {
             services.AddDbContext<WarmglowDb, SqliteWarmglowDb>(o => o.UseSqlite(options.ConnectionString).ConfigureWarnings(Warnings));
+            services.AddHostedService<SqliteOptimizer>();
+        }
         return services;
     }
 
@@ -50,5 +53,37 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
         await db.Database.MigrateAsync();
+        await OptimizeAsync(db);
+    }
+
+    /// <summary>
+    /// Keeps SQLite's planner statistics fresh (PostgreSQL's autovacuum does this itself). Without them SQLite
+    /// picks poor indexes: the partner list took 115 ms instead of 4 ms on 20,000 partners (bench/README.md).
+    /// 0x10002 analyzes tables whose statistics are missing or stale, with a bounded cost per table.
+    /// </summary>
+    public static async Task OptimizeAsync(WarmglowDb db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002", ct);
+    }
+}
+
+/// <summary>Refreshes SQLite planner statistics every hour, so plans stay good as data grows.</summary>
+public sealed class SqliteOptimizer(IServiceScopeFactory scopes, ILogger<SqliteOptimizer> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await DatabaseSetup.OptimizeAsync(scope.ServiceProvider.GetRequiredService<WarmglowDb>(), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "PRAGMA optimize failed; will try again in an hour.");
+            }
+        }
     }
 }

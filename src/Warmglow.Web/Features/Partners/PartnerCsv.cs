@@ -172,6 +172,7 @@ public sealed class PartnerCsv(WarmglowDb db)
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await DatabaseSetup.OptimizeAsync(db, ct); // a bulk load can leave SQLite's planner statistics stale
         return new ImportResult(rows.Count, pc, pu, cc, cu);
     }
 }
