@@ -10,7 +10,7 @@ namespace Warmglow.Web.Pages;
 
 public sealed record RecentMove(int PartnershipId, string Partnership, PartnershipStage? From, PartnershipStage To, string Reason, string By, DateTime At);
 
-public class IndexModel(WarmglowDb db, DemoLoader demo, IAuthorizationService auth) : WarmglowPage
+public class IndexModel(WarmglowDb db, DemoLoader demo) : WarmglowPage
 {
     public string WorkspaceName { get; private set; } = "";
     public int PartnerCount { get; private set; }
@@ -36,7 +36,7 @@ public class IndexModel(WarmglowDb db, DemoLoader demo, IAuthorizationService au
 
     public async Task<IActionResult> OnPostDemoAsync()
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Manage)).Succeeded) return Forbid();
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         int count = 0;
         if (await TryAsync(async () => count = await demo.LoadAsync())) Flash($"Demo data loaded: {count} partners with their partnerships and history.");
         else TempData["Flash"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));

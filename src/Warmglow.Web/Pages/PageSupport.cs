@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Warmglow.Web.Infrastructure;
@@ -57,4 +58,8 @@ public abstract class WarmglowPage : PageModel
     }
 
     protected void Flash(string message) => TempData["Flash"] = message;
+
+    /// <summary>For handlers stricter than their page (e.g. a manager-only form on a page everyone reads).</summary>
+    protected async Task<bool> AllowedAsync(string policy) =>
+        (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, policy)).Succeeded;
 }

@@ -5,7 +5,7 @@ using Warmglow.Web.Features.Users;
 
 namespace Warmglow.Web.Pages.Partners;
 
-public class DetailsModel(PartnerService partners, IAuthorizationService auth) : WarmglowPage
+public class DetailsModel(PartnerService partners) : WarmglowPage
 {
     public sealed class ContactForm
     {
@@ -54,5 +54,5 @@ public class DetailsModel(PartnerService partners, IAuthorizationService auth) :
         return Page();
     }
 
-    async Task<bool> CanManage() => (await auth.AuthorizeAsync(User, Policies.Manage)).Succeeded;
+    async Task<bool> CanManage() => await AllowedAsync(Policies.Manage);
 }

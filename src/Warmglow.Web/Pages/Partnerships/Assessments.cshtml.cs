@@ -8,7 +8,7 @@ using Warmglow.Web.Features.Users;
 namespace Warmglow.Web.Pages.Partnerships;
 
 /// <summary>The five candidate assessments of one partnership; each section is its own form (handler) and saves whole.</summary>
-public class AssessmentsModel(PartnershipService partnerships, AssessmentService assessments, IAuthorizationService auth) : WarmglowPage
+public class AssessmentsModel(PartnershipService partnerships, AssessmentService assessments) : WarmglowPage
 {
     public sealed class CultureForm
     {
@@ -121,7 +121,7 @@ public class AssessmentsModel(PartnershipService partnerships, AssessmentService
 
     async Task<IActionResult> SaveAsync(string section, string prefix, string done, Func<Task> save)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Manage)).Succeeded) return Forbid();
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         ModelState.Clear(); // binding of the other sections' (absent) fields is irrelevant
         _prefix = prefix;
         if (await TryAsync(save))

@@ -6,7 +6,7 @@ using Warmglow.Web.Features.Users;
 
 namespace Warmglow.Web.Pages.Partnerships;
 
-public class DetailsModel(PartnershipService partnerships, Features.Discovery.DiscoveryService discovery, IAuthorizationService auth) : WarmglowPage
+public class DetailsModel(PartnershipService partnerships, Features.Discovery.DiscoveryService discovery) : WarmglowPage
 {
     public sealed class MoveForm
     {
@@ -31,7 +31,7 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
 
     public async Task<IActionResult> OnPostStepAsync(Warmglow.Core.Scoring.VettingStep step, bool? done, string? notes)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Manage)).Succeeded) return Forbid();
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         if (await TryAsync(() => discovery.SetStepAsync(Id, step, new Features.Discovery.StepInput(done, notes))))
         {
             Flash($"{Features.Discovery.DiscoveryService.StepName(step)}: {(done == true ? "done" : "reopened")}.");
@@ -43,7 +43,7 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
 
     public async Task<IActionResult> OnPostDecideAsync(bool? go, string? reasons)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Approve)).Succeeded) return Forbid();
+        if (!await AllowedAsync(Policies.Approve)) return Forbid();
         if (await TryAsync(() => discovery.DecideAsync(Id, new Features.Discovery.DecisionInput(go, reasons))))
         {
             Flash(go == true ? "Go decision recorded." : "No-go decision recorded.");
@@ -55,7 +55,7 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
 
     public async Task<IActionResult> OnPostMoveAsync()
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Manage)).Succeeded) return Forbid();
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         if (await TryAsync(() => partnerships.MoveAsync(Id, new MoveInput(Move.To, Move.Reason, Move.Version))))
         {
             Flash($"Moved to {StageNames.Display(Move.To!.Value)}.");
@@ -67,7 +67,7 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
 
     public async Task<IActionResult> OnPostDeleteAsync()
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Manage)).Succeeded) return Forbid();
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         await partnerships.DeleteAsync(Id);
         Flash("Partnership deleted.");
         return Redirect("/Partnerships");

@@ -5,7 +5,7 @@ using Warmglow.Web.Features.Users;
 
 namespace Warmglow.Web.Pages.Scorecards;
 
-public class IndexModel(DiscoveryService discovery, IAuthorizationService auth) : WarmglowPage
+public class IndexModel(DiscoveryService discovery) : WarmglowPage
 {
     public List<ScorecardSummary> Cards { get; private set; } = [];
     public decimal Threshold { get; private set; }
@@ -18,7 +18,7 @@ public class IndexModel(DiscoveryService discovery, IAuthorizationService auth) 
 
     public async Task<IActionResult> OnPostThresholdAsync(decimal? threshold)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Admin)).Succeeded) return Forbid();
+        if (!await AllowedAsync(Policies.Admin)) return Forbid();
         if (await TryAsync(() => discovery.SetThresholdAsync(threshold)))
         {
             Flash($"Shortlist threshold set to {threshold:0.##}.");
