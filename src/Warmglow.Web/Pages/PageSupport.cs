@@ -53,7 +53,8 @@ public abstract class WarmglowPage : PageModel
     static string Label(string field)
     {
         if (field.StartsWith("row ", StringComparison.Ordinal)) return $"Row {field[4..]}:";
-        var spaced = string.Concat(field.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+        // "ours.decisionMakingSpeed" reads "Ours: decision making speed".
+        var spaced = string.Concat(field.Replace(".", ": ").Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
         return char.ToUpperInvariant(spaced[0]) + spaced[1..];
     }
 
