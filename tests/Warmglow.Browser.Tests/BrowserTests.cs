@@ -26,7 +26,15 @@ public sealed class BrowserApp : IAsyncLifetime
         }
         App.UseKestrel(0);
         App.StartServer();
-        using (var client = App.CreateClient()) App.ServerAddress = client.BaseAddress;
+        using (var client = App.CreateClient())
+        {
+            App.ServerAddress = client.BaseAddress;
+            // Warm up (JIT, EF model, Razor) so that the first browser step is not timed against startup.
+            await client.GetAsync("/health");
+            await client.GetAsync("/Account/Login");
+        }
+        // CI runs the test projects in parallel on 2 cores: generous timeouts, so that load never reads as failure.
+        Assertions.SetDefaultExpectTimeout(20_000);
         BaseUrl = App.ServerAddress!.ToString().TrimEnd('/');
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
@@ -52,13 +60,24 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
     async Task<IPage> SignedInPage(string email)
     {
         var context = await browser.Browser!.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Partners");
         Assert.Contains("/Account/Login", page.Url);
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/Partners");
+        try
+        {
+            await page.WaitForURLAsync("**/Partners");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser is stuck and what the page says, so a flaky failure can be diagnosed.
+            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Sign-in as {email} did not reach /Partners; the browser is at {page.Url}: {text[..Math.Min(text.Length, 500)]}", e);
+        }
         return page;
     }
 
