@@ -65,18 +65,32 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Partners");
         Assert.Contains("/Account/Login", page.Url);
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        try
+        // Seen once in ~12 runs under parallel CI load: the sign-in did not reach /Partners. Until the cause is known
+        // (see the issue notes), try a second time and report where the browser was stuck the first time.
+        string? firstFailure = null;
+        for (var attempt = 1; attempt <= 2; attempt++)
         {
-            await page.WaitForURLAsync("**/Partners");
-        }
-        catch (TimeoutException e)
-        {
-            // Say where the browser is stuck and what the page says, so a flaky failure can be diagnosed.
-            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new TimeoutException($"Sign-in as {email} did not reach /Partners; the browser is at {page.Url}: {text[..Math.Min(text.Length, 500)]}", e);
+            await page.GetByLabel("E-mail").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(TestApp.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync("**/Partners", new() { Timeout = 25_000 });
+                if (firstFailure is not null) Console.WriteLine($"Sign-in needed a second attempt; first: {firstFailure}");
+                return page;
+            }
+            catch (TimeoutException e)
+            {
+                var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+                firstFailure = $"at {page.Url}: {text[..Math.Min(text.Length, 500)]}";
+                if (attempt == 2) throw new TimeoutException($"Sign-in as {email} did not reach /Partners; {firstFailure}", e);
+                await page.GotoAsync("/Partners");
+                if (!page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+                {
+                    Console.WriteLine($"Sign-in had succeeded but stalled; first: {firstFailure}");
+                    return page;
+                }
+            }
         }
         return page;
     }
