@@ -27,6 +27,12 @@ public sealed record GateFacts(decimal? BestScore, decimal Threshold, bool? Late
 /// </summary>
 public static class VettingGate
 {
+    /// <summary>Whether a move has a gate at all; callers skip gathering facts for the others.</summary>
+    public static bool IsGated(PartnershipStage from, PartnershipStage to) => (from, to) is
+        (PartnershipStage.Research, PartnershipStage.IntroCall) or (PartnershipStage.IntroCall, PartnershipStage.MutualValueProposition)
+        or (PartnershipStage.MutualValueProposition, PartnershipStage.Pilot) or (PartnershipStage.Pilot, PartnershipStage.Evaluation)
+        or (PartnershipStage.Evaluation, PartnershipStage.Agreement);
+
     /// <returns>Null when the move may go ahead; otherwise a sentence naming everything that is missing.</returns>
     public static string? Check(PartnershipStage from, PartnershipStage to, GateFacts facts)
     {

@@ -47,7 +47,7 @@ public static class DatabaseSetup
     // Pending model changes must fail loudly (docs/decisions/0002); it is the default, kept explicit.
     static void Warnings(WarningsConfigurationBuilder w) => w.Throw(RelationalEventId.PendingModelChangesWarning);
 
-    /// <summary>Applies the provider's versioned migrations. Never EnsureCreated.</summary>
+    /// <summary>Applies the provider's versioned migrations: the only way the schema is made or changed.</summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();

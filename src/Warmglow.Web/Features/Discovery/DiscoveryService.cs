@@ -187,22 +187,29 @@ public sealed class DiscoveryService(WarmglowDb db)
         var ids = evaluations.Select(e => e.ScorecardId).Distinct().ToList();
         var cards = await db.Scorecards.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var seesAll = SeesAll(user);
+        var combined = CombineByScorecard(evaluations, cards);
         var scorecards = evaluations.GroupBy(e => e.ScorecardId).Select(g =>
         {
             var card = cards[g.Key];
             var mine = g.Any(e => e.EvaluatorId == me);
             var hidden = !seesAll && !mine;
-            var combined = ScoreRules.Combine(card.ToTemplate(), g.Select(e => new Evaluation(e.EvaluatorId, e.Scores)).ToList());
-            return new CandidateScorecard(card.Id, card.Name, g.Count(), mine, hidden, hidden ? null : combined,
+            return new CandidateScorecard(card.Id, card.Name, g.Count(), mine, hidden, hidden ? null : combined[g.Key],
                 hidden ? [] : g.Select(ToDto).ToList());
         }).OrderBy(s => s.Scorecard).ToList();
         var decisions = await db.VettingDecisions.AsNoTracking().Where(d => d.PartnershipId == partnershipId)
             .OrderByDescending(d => d.At).ThenByDescending(d => d.Id)
             .Select(d => new DecisionDto(d.Id, d.Go, d.Reasons, d.DecidedByName, d.At)).ToListAsync(ct);
         var pilot = await GetPilotAsync(partnershipId, ct);
-        var facts = await GateFactsAsync(partnershipId, ct);
-        return new VettingDto(facts.Threshold, seesAll ? facts : facts with { BestScore = null }, await StepsAsync(partnershipId, ct), scorecards, decisions, pilot);
+        var steps = await StepsAsync(partnershipId, ct);
+        // The gate facts, from what is already loaded (decisions are newest first).
+        var facts = new GateFacts(combined.Values.Max(c => c.Overall), await ThresholdAsync(ct), decisions.FirstOrDefault()?.Go,
+            pilot?.Verdict, steps.Where(s => s.Done).Select(s => s.Step).ToList());
+        return new VettingDto(facts.Threshold, seesAll ? facts : facts with { BestScore = null }, steps, scorecards, decisions, pilot);
     }
+
+    static Dictionary<int, CombinedScore> CombineByScorecard(List<ScorecardEvaluation> evaluations, Dictionary<int, Scorecard> cards) =>
+        evaluations.GroupBy(e => e.ScorecardId).ToDictionary(g => g.Key,
+            g => ScoreRules.Combine(cards[g.Key].ToTemplate(), g.Select(e => new Evaluation(e.EvaluatorId, e.Scores)).ToList()));
 
     static EvaluationDto ToDto(ScorecardEvaluation e) => new(e.Id, e.EvaluatorId, e.EvaluatorName, e.Scores, e.Notes, e.SubmittedAt);
 
@@ -213,9 +220,7 @@ public sealed class DiscoveryService(WarmglowDb db)
         var evaluations = await db.ScorecardEvaluations.AsNoTracking().Where(e => e.PartnershipId == partnershipId).ToListAsync(ct);
         var ids = evaluations.Select(e => e.ScorecardId).Distinct().ToList();
         var cards = await db.Scorecards.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var best = evaluations.GroupBy(e => e.ScorecardId)
-            .Select(g => ScoreRules.Combine(cards[g.Key].ToTemplate(), g.Select(e => new Evaluation(e.EvaluatorId, e.Scores)).ToList()).Overall)
-            .Max();
+        var best = CombineByScorecard(evaluations, cards).Values.Max(c => c.Overall);
         var latest = await db.VettingDecisions.AsNoTracking().Where(d => d.PartnershipId == partnershipId)
             .OrderByDescending(d => d.At).ThenByDescending(d => d.Id).Select(d => (bool?)d.Go).FirstOrDefaultAsync(ct);
         var verdict = await db.Pilots.AsNoTracking().Where(p => p.PartnershipId == partnershipId).Select(p => (PilotVerdict?)p.Verdict).FirstOrDefaultAsync(ct);

@@ -149,7 +149,8 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         var check = Lifecycle.Check(partnership.Stage, input.To!.Value, partnership.HeldFromStage);
         if (!check.IsAllowed) throw ValidationFailed.For("to", check.Error!);
         // Vetting gates: the artifacts a move needs (a pilot verdict; a passing score and a go decision).
-        if (Core.Scoring.VettingGate.Check(partnership.Stage, input.To!.Value, await discovery.GateFactsAsync(id, ct)) is { } gate)
+        if (Core.Scoring.VettingGate.IsGated(partnership.Stage, input.To!.Value)
+            && Core.Scoring.VettingGate.Check(partnership.Stage, input.To.Value, await discovery.GateFactsAsync(id, ct)) is { } gate)
             throw ValidationFailed.For("to", gate);
 
         var transition = new StageTransition
