@@ -11,8 +11,8 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWarmglowDb))]
-    [Migration("20261123174133_PersonaScorecard")]
-    partial class PersonaScorecard
+    [Migration("20261123185627_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -187,8 +187,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("PartnershipId", "Kind")
                         .IsUnique();
 
@@ -241,8 +239,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "At");
 
@@ -307,8 +303,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId");
-
                     b.ToTable("Pilots");
                 });
 
@@ -354,8 +348,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Key")
                         .IsUnique();
@@ -403,8 +395,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnershipId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ScorecardId", "PartnershipId", "EvaluatorId")
                         .IsUnique();
 
@@ -443,8 +433,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -487,8 +475,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "Step")
                         .IsUnique();
@@ -539,7 +525,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("WorkspaceId");
+                    b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("Contacts");
                 });
@@ -589,8 +575,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -659,9 +643,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SponsorId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Stage");
+
+                    b.HasIndex("WorkspaceId", "UpdatedAt");
 
                     b.ToTable("Partnerships");
                 });
@@ -688,10 +672,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("PartnershipId", "PartnerId")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
                 });
@@ -734,8 +718,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -800,8 +782,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ScorecardId");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -880,8 +860,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
@@ -937,8 +915,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Deadline");
 
