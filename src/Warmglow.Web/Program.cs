@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Warmglow.Web.Data;
+using Warmglow.Web.Features.Agreements;
 using Warmglow.Web.Features.Assessments;
 using Warmglow.Web.Features.Audit;
 using Warmglow.Web.Features.Demo;
 using Warmglow.Web.Features.Discovery;
+using Warmglow.Web.Features.Measurement;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Revenue;
 using Warmglow.Web.Features.Strategy;
+using Warmglow.Web.Features.Tasks;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure;
 
@@ -87,6 +91,10 @@ builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddScoped<DemoLoader>();
 builder.Services.AddScoped<DataGenerator>();
+builder.Services.AddScoped<TaskService>();
+builder.Services.AddAgreements();
+builder.Services.AddRevenue();
+builder.Services.AddMeasurement();
 
 // --- web ----------------------------------------------------------------------------------------
 builder.Services.AddRazorPages(o =>
@@ -97,6 +105,10 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Partnerships", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Scorecards", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Strategy", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Tasks", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Agreements", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Revenue", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Health", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     o.Conventions.AuthorizeFolder("/Portal", Policies.Member);
     o.Conventions.AllowAnonymousToFolder("/Account");
@@ -162,6 +174,10 @@ app.MapAssessmentsApi();
 app.MapStrategyApi();
 app.MapAuditApi();
 app.MapDiscoveryApi();
+app.MapTasksApi();
+app.MapAgreementsApi();
+app.MapRevenueApi();
+app.MapMeasurementApi();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

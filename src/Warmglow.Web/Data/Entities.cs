@@ -23,3 +23,9 @@ public interface ITimestamped
     DateTime CreatedAt { get; set; }
     DateTime UpdatedAt { get; set; }
 }
+
+/// <summary>An audited row that names itself in the audit log's summary column.</summary>
+public interface IAuditSummary
+{
+    string? AuditSummary { get; }
+}

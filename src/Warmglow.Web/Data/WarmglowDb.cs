@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Warmglow.Web.Features.Agreements;
 using Warmglow.Web.Features.Assessments;
 using Warmglow.Web.Features.Audit;
 using Warmglow.Web.Features.Discovery;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Strategy;
+using Warmglow.Web.Features.Tasks;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;
@@ -21,7 +23,7 @@ namespace Warmglow.Web.Data;
 /// Workspace isolation lives here and nowhere else: every <see cref="IWorkspaceOwned"/> row is filtered
 /// by the current workspace and stamped with it on insert (docs/decisions/0003).
 /// </summary>
-public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimeProvider clock)
+public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant, TimeProvider clock)
     : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
@@ -41,6 +43,13 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
     public DbSet<StrategicGoal> Goals => Set<StrategicGoal>();
     public DbSet<PartnerPersona> Personas => Set<PartnerPersona>();
     public DbSet<PartnershipAssessment> PartnershipAssessments => Set<PartnershipAssessment>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+
+    partial void OnAgreementsModel(ModelBuilder b);
+    partial void OnRevenueModel(ModelBuilder b);
+    partial void OnMeasurementModel(ModelBuilder b);
 
     public Tenant Tenant => tenant;
     public TimeProvider Clock => clock;
@@ -75,6 +84,15 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
         b.Entity<StrategicGoal>().HasQueryFilter(g => g.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         b.Entity<PartnerPersona>().HasQueryFilter(p => p.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         b.Entity<PartnershipAssessment>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        // Staff tasks (reviews, check-ins) are internal.
+        b.Entity<WorkTask>().HasQueryFilter(t => t.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        // A partner user sees the agreements of their own partnerships only.
+        b.Entity<Agreement>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId
+            && (CurrentPartnerId == null || a.Partnership!.Members.Any(m => m.PartnerId == CurrentPartnerId)));
+        // Each later module keeps its own sets and filters in a partial file beside this one (WarmglowDb.<Module>.cs).
+        OnAgreementsModel(b);
+        OnRevenueModel(b);
+        OnMeasurementModel(b);
 
         foreach (var entity in b.Model.GetEntityTypes())
         {
@@ -161,6 +179,7 @@ public abstract class WarmglowDb(DbContextOptions options, Tenant tenant, TimePr
                         StrategicGoal g => g.Metric,
                         PartnerPersona p => p.Name,
                         PartnershipAssessment a => a.Kind.ToString(),
+                        IAuditSummary s => s.AuditSummary,
                         _ => null,
                     },
                     Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),

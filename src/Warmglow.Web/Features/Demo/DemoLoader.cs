@@ -13,7 +13,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Features.Demo;
 
 /// <summary>Fills a workspace with the demo content of <see cref="DemoCatalog"/>: partners, contacts, people, partnerships and their history.</summary>
-public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users)
+public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnumerable<IDemoContributor> contributors)
 {
     public const string DemoWorkspaceName = "Mindful Glow";
 
@@ -104,6 +104,8 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users)
         }
         await db.SaveChangesAsync(ct);
         await AddVettingAsync(staff, now, ct);
+        foreach (var contributor in contributors.OrderBy(c => c.Order))
+            await contributor.AddAsync(new DemoContext(staff, now), ct);
         await tx.CommitAsync(ct);
         return DemoCatalog.Partners.Count;
     }

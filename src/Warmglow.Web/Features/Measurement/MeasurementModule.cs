@@ -1,0 +1,9 @@
+namespace Warmglow.Web.Features.Measurement;
+
+/// <summary>The Measurement module's services, page authorization and API, wired by Program.cs in one line each.</summary>
+public static class MeasurementModule
+{
+    public static IServiceCollection AddMeasurement(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapMeasurementApi(this IEndpointRouteBuilder app) => app;
+}
