@@ -10,6 +10,7 @@ using Warmglow.Web.Features.Assessments;
 using Warmglow.Web.Features.Audit;
 using Warmglow.Web.Features.Demo;
 using Warmglow.Web.Features.Discovery;
+using Warmglow.Web.Features.Health;
 using Warmglow.Web.Features.Measurement;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
@@ -95,6 +96,7 @@ builder.Services.AddScoped<TaskService>();
 builder.Services.AddAgreements();
 builder.Services.AddRevenue();
 builder.Services.AddMeasurement();
+builder.Services.AddHealth();
 
 // --- web ----------------------------------------------------------------------------------------
 builder.Services.AddRazorPages(o =>
@@ -109,6 +111,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Agreements", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Revenue", Policies.Internal);
     o.Conventions.AuthorizeFolder("/Health", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Metrics", Policies.Internal);
+    o.Conventions.AuthorizeFolder("/Surveys", Policies.Member);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     o.Conventions.AuthorizeFolder("/Portal", Policies.Member);
     o.Conventions.AllowAnonymousToFolder("/Account");
@@ -178,6 +182,7 @@ app.MapTasksApi();
 app.MapAgreementsApi();
 app.MapRevenueApi();
 app.MapMeasurementApi();
+app.MapHealthApi();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -50,6 +50,7 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
     partial void OnAgreementsModel(ModelBuilder b);
     partial void OnRevenueModel(ModelBuilder b);
     partial void OnMeasurementModel(ModelBuilder b);
+    partial void OnHealthModel(ModelBuilder b);
 
     public Tenant Tenant => tenant;
     public TimeProvider Clock => clock;
@@ -93,6 +94,7 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
         OnAgreementsModel(b);
         OnRevenueModel(b);
         OnMeasurementModel(b);
+        OnHealthModel(b);
 
         foreach (var entity in b.Model.GetEntityTypes())
         {

@@ -33,3 +33,33 @@ public interface IInfluencedRevenueSource
 {
     IQueryable<InfluencedRevenue> Query(WarmglowDb db);
 }
+
+/// <summary>
+/// A partnership's relationship health as the health module sees it now: the latest survey-based health score
+/// (0–100, null before enough responses), NPS (−100..100), the engagement index of the latest completed period,
+/// and the red flags currently raised (short texts, e.g. "Engagement declining 3 periods", "No sponsor").
+/// </summary>
+public sealed record HealthSummary(int PartnershipId, decimal? HealthScore, decimal? Nps, decimal? Engagement,
+    EngagementBand? Band, IReadOnlyList<string> RedFlags);
+
+/// <summary>One period's point on a partnership's health history (period label like "2026-Q3").</summary>
+public sealed record HealthPoint(string Period, DateOnly PeriodEnd, decimal? Engagement,
+    IReadOnlyDictionary<string, decimal> Dimensions, decimal? Nps);
+
+/// <summary>
+/// Health as read by the dashboards (the measurement module owns the dashboards; the health module owns surveys,
+/// engagement and alerts and implements this). Both calls must be a bounded number of queries whatever the count.
+/// </summary>
+public interface IHealthSummarySource
+{
+    /// <summary>Summaries for a page of partnerships (missing ids: no data yet).</summary>
+    Task<IReadOnlyDictionary<int, HealthSummary>> SummariesAsync(IReadOnlyCollection<int> partnershipIds, CancellationToken ct);
+
+    /// <summary>Workspace-wide counts for the dashboard header: partnerships per engagement band and with any red flag.</summary>
+    Task<HealthTotals> TotalsAsync(CancellationToken ct);
+
+    /// <summary>Health over time for one partnership, oldest period first.</summary>
+    Task<IReadOnlyList<HealthPoint>> HistoryAsync(int partnershipId, CancellationToken ct);
+}
+
+public sealed record HealthTotals(int NeedsCheckIn, int Steady, int HighPerformers, int WithRedFlags);
