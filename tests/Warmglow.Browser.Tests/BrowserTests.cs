@@ -157,7 +157,7 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Load demo data" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Demo data loaded: 20 partners");
         await AssertAccessible(page);
-        foreach (var url in new[] { "/Partners", "/Partnerships", "/Partnerships/Types", "/Admin/Users", "/Admin/Audit", "/Partners/Import", "/Partnerships/Edit", "/Scorecards", "/Scorecards/Edit", "/Strategy", "/Strategy/Statement", "/Strategy/Goals", "/Strategy/Goals/Edit", "/Strategy/Personas", "/Strategy/Personas/Edit", "/Strategy/SelfAssessments", "/Strategy/SelfAssessments/New" })
+        foreach (var url in new[] { "/Partners", "/Partnerships", "/Partnerships/Types", "/Admin/Users", "/Admin/Audit", "/Partners/Import", "/Partnerships/Edit", "/Scorecards", "/Scorecards/Edit", "/Strategy", "/Strategy/Statement", "/Strategy/Goals", "/Strategy/Goals/Edit", "/Strategy/Personas", "/Strategy/Personas/Edit", "/Strategy/SelfAssessments", "/Strategy/SelfAssessments/New", "/Tasks", "/Tasks?Scope=All&AnyStatus=true" })
         {
             await page.GotoAsync(url);
             await AssertAccessible(page);

@@ -27,6 +27,9 @@ public sealed class ValidationFailed(FieldErrors errors, string? title = null) :
 /// <summary>The thing asked for does not exist in this workspace (or is not visible to this user).</summary>
 public sealed class NotFound(string what) : Exception($"{what} was not found.");
 
+/// <summary>The caller may read the thing but not do this to it (a 403 with a reason).</summary>
+public sealed class Forbidden(string message) : Exception(message);
+
 /// <summary>The request conflicts with the current state (a stale version, a duplicate).</summary>
 public sealed class Conflict(string message) : Exception(message);
 
@@ -43,6 +46,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             },
             NotFound n => new ProblemDetails { Status = 404, Title = "Not found", Detail = n.Message },
             Conflict c => new ProblemDetails { Status = 409, Title = "Conflict", Detail = c.Message },
+            Forbidden f => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = f.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409, Title = "Edited by someone else",

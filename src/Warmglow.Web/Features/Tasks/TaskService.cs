@@ -1,7 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Warmglow.Web.Data;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Features.Tasks;
+
+public sealed record TaskDto(int Id, string Title, string? Details, int? PartnershipId, string? PartnershipName,
+    string? AssigneeId, string? AssigneeName, DateOnly DueOn, bool Overdue, string Source, string? Link,
+    WorkTaskStatus Status, DateTime? DoneAt, int Version);
+
+public enum TaskScope { Mine, All }
 
 /// <summary>Opens system tasks exactly once per occasion and lets staff list and complete them.</summary>
 public sealed class TaskService(WarmglowDb db)
@@ -22,7 +29,7 @@ public sealed class TaskService(WarmglowDb db)
             await db.SaveChangesAsync(ct);
             return (task, true);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
         {
             db.ChangeTracker.Clear();
             existing = await db.Tasks.FirstOrDefaultAsync(t => t.SourceKey == task.SourceKey, ct);
@@ -30,4 +37,43 @@ public sealed class TaskService(WarmglowDb db)
             return (existing, false);
         }
     }
+
+    /// <summary>Tasks by due date (open first); "mine" are the caller's, "all" every task in the workspace.</summary>
+    public Task<Paged<TaskDto>> ListAsync(TaskScope scope, WorkTaskStatus? status, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        var query = db.Tasks.AsNoTracking();
+        if (scope == TaskScope.Mine)
+        {
+            var me = db.Tenant.UserId;
+            query = query.Where(t => t.AssigneeId == me);
+        }
+        if (status is { } s) query = query.Where(t => t.Status == s);
+        return query
+            .OrderBy(t => t.Status).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
+            .Select(t => new TaskDto(t.Id, t.Title, t.Details, t.PartnershipId, t.Partnership!.Name, t.AssigneeId,
+                t.Assignee!.DisplayName, t.DueOn, t.Status == WorkTaskStatus.Open && t.DueOn < today, t.Source, t.Link,
+                t.Status, t.DoneAt, t.Version))
+            .ToPageAsync(page, pageSize, ct);
+    }
+
+    /// <summary>Marks a task done (or open again). Its assignee or a manager may; a stale version is a conflict.</summary>
+    public async Task<TaskDto> SetStatusAsync(int id, WorkTaskStatus status, int version, bool canManage, CancellationToken ct = default)
+    {
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFound("Task");
+        if (!canManage && task.AssigneeId != db.Tenant.UserId)
+            throw new Forbidden("Only the task's assignee or a manager can change it.");
+        if (!Enum.IsDefined(status)) throw ValidationFailed.For("status", $"'{status}' is not a task status.");
+        db.Entry(task).Property(t => t.Version).OriginalValue = version;
+        task.Status = status;
+        task.DoneAt = status == WorkTaskStatus.Done ? db.UtcNow : null;
+        await db.SaveChangesAsync(ct);
+        return (await ListByIdAsync(id, ct))!;
+    }
+
+    Task<TaskDto?> ListByIdAsync(int id, CancellationToken ct) =>
+        db.Tasks.AsNoTracking().Where(t => t.Id == id)
+            .Select(t => new TaskDto(t.Id, t.Title, t.Details, t.PartnershipId, t.Partnership!.Name, t.AssigneeId,
+                t.Assignee!.DisplayName, t.DueOn, false, t.Source, t.Link, t.Status, t.DoneAt, t.Version))
+            .FirstOrDefaultAsync(ct);
 }
