@@ -155,7 +155,7 @@ app.UseMiddleware<FirstRunMiddleware>(); // before authorization: the first visi
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health", new HealthCheckOptions
+app.MapHealthChecks("/healthz", new HealthCheckOptions
 {
     ResponseWriter = (ctx, report) => ctx.Response.WriteAsJsonAsync(new
     {

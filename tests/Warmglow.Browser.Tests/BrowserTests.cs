@@ -30,7 +30,7 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             App.ServerAddress = client.BaseAddress;
             // Warm up (JIT, EF model, Razor) so that the first browser step is not timed against startup.
-            await client.GetAsync("/health");
+            await client.GetAsync("/healthz");
             await client.GetAsync("/Account/Login");
         }
         // CI runs the test projects in parallel on 2 cores: generous timeouts, so that load never reads as failure.

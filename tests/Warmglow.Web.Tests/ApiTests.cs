@@ -65,7 +65,7 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
     public async Task Health_ChecksTheDatabase()
     {
         Ready();
-        var node = await (await App.CreateClient().GetAsync("/health")).Node();
+        var node = await (await App.CreateClient().GetAsync("/healthz")).Node();
         Assert.Equal("Healthy", node["status"]!.GetValue<string>());
         Assert.Equal("Healthy", node["checks"]!["database"]!.GetValue<string>());
     }
