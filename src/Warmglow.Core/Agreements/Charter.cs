@@ -120,7 +120,7 @@ public static class Charter
 
     /// <summary>
     /// Whether two short statements are about the same thing: equal or containing each other after normalizing, or
-    /// sharing at least half of their significant words (3+ letters, stop words ignored, simple plural stripped).
+    /// sharing at least half of the significant words of the longer one (3+ letters, stop words ignored, simple plural stripped).
     /// </summary>
     public static bool Similar(string? a, string? b)
     {
@@ -133,7 +133,7 @@ public static class Charter
         var wb = Words(nb);
         if (wa.Count == 0 || wb.Count == 0) return false;
         var shared = wa.Intersect(wb).Count();
-        return shared * 2 >= Math.Min(wa.Count, wb.Count) && shared > 0;
+        return shared > 0 && shared * 2 >= Math.Max(wa.Count, wb.Count);
     }
 
     static string Normal(string s) =>
