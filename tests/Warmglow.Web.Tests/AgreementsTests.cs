@@ -316,4 +316,52 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(2, again.Revisions);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await ws.As(Roles.Evaluator)).PutJson($"/api/partnerships/{pid}/charter", new { version = again.Version })).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task Pages_Render_AndThePortalShowsOnlyTheirOwnAgreement()
+    {
+        var (ws, admin) = await Workspace();
+        var owner = await StaffId(ws, Roles.Manager);
+        var (pid, partnerId) = await Partnership(admin, "Paged");
+        var (otherPid, _) = await Partnership(admin, "Hidden");
+        var a = await Create(admin, Body(pid, owner));
+        var other = await Create(admin, Body(otherPid, owner, title: "Hidden agreement"));
+        await admin.PutJson($"/api/agreements/{a.Id}", Body(pid, owner, clauses: Clauses(owner, windDown: 45), reason: "Shorter wind-down", baseVersion: 1));
+        await admin.PutJson($"/api/partnerships/{pid}/charter", new { ours = new { primaryObjective = "Referrals", meetingCadence = "Monthly" }, theirs = new { primaryObjective = "Referrals", meetingCadence = "Weekly" }, version = 0 });
+
+        var expectations = new (string Url, string Text)[]
+        {
+            ("/Agreements", "Referral agreement"),
+            ("/Agreements?status=Signed", "No agreements match"),
+            ($"/Agreements/Details/{a.Id}", "Shorter wind-down"),
+            ($"/Agreements/Version/{a.Id}?number=1", "90 days"),
+            ($"/Agreements/Compare/{a.Id}?from=1&to=2", "<ins>45 days</ins>"),
+            ($"/Partnerships/Charter/{pid}", "Different meeting cadences"),
+            ($"/Partnerships/{pid}", $"/Agreements/Create?partnershipId={pid}"),
+        };
+        foreach (var role in new[] { Roles.Admin, Roles.Evaluator })
+        {
+            var c = await ws.As(role);
+            foreach (var (url, text) in expectations.Where(e => role == Roles.Admin || !e.Text.Contains("Create")))
+            {
+                var r = await c.GetAsync(url);
+                var html = await r.Content.ReadAsStringAsync();
+                Assert.True(r.StatusCode == HttpStatusCode.OK, $"{role} {url}: {r.StatusCode}");
+                Assert.True(html.Contains(text, StringComparison.Ordinal), $"{role} {url} lacks '{text}'");
+            }
+        }
+        var manager = await ws.As(Roles.Manager);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Agreements/Edit/{a.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Agreements/Create?partnershipId={pid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ws.As(Roles.Evaluator)).GetAsync($"/Agreements/Edit/{a.Id}")).StatusCode);
+
+        var partner = await ws.AsPartnerUser(partnerId);
+        var portal = await partner.GetAsync("/Portal");
+        var portalHtml = await portal.Content.ReadAsStringAsync();
+        Assert.Contains($"/Portal/Agreement/{a.Id}", portalHtml);
+        Assert.DoesNotContain("Hidden agreement", portalHtml);
+        Assert.Contains("Shorter wind-down", await (await partner.GetAsync($"/Portal/Agreement/{a.Id}")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/Portal/Agreement/{other.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/Agreements/Details/{a.Id}")).StatusCode);
+    }
 }
