@@ -364,4 +364,49 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/Portal/Agreement/{other.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/Agreements/Details/{a.Id}")).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task DemoData_HasConsistentAgreements_OneOverdueReview_AndVisibleMisalignments()
+    {
+        var (ws, admin) = await Workspace("Demo");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws.Id, "test");
+            Assert.Equal(20, await scope.ServiceProvider.GetRequiredService<Warmglow.Web.Features.Demo.DemoLoader>().LoadAsync());
+        }
+        var list = await (await admin.GetAsync("/api/agreements?pageSize=50")).Read<Paged<AgreementSummary>>();
+        Assert.Equal(8, list.Total);
+        foreach (var a in list.Items)
+        {
+            var moves = await (await admin.GetAsync($"/api/agreements/{a.Id}/transitions")).Read<List<AgreementTransitionDto>>();
+            var status = AgreementStatus.TermSheet;
+            foreach (var m in moves.OrderBy(m => m.At))
+            {
+                Assert.True(AgreementLifecycle.Check(status, m.To).IsAllowed, $"{a.Title}: {status} → {m.To}");
+                status = m.To;
+            }
+            Assert.Equal(a.Status, status);
+            var versions = await (await admin.GetAsync($"/api/agreements/{a.Id}/versions")).Read<List<VersionSummary>>();
+            Assert.Equal(a.CurrentVersion, versions.Count);
+            if (moves.Any(m => m.To == AgreementStatus.Signed))
+            {
+                // The version current at signing was approved before the signature.
+                var signedAt = moves.Single(m => m.To == AgreementStatus.Signed).At;
+                var atSigning = versions.Where(v => v.CreatedAt <= signedAt).Max(v => v.Number);
+                var approvals = await (await admin.GetAsync($"/api/agreements/{a.Id}/approvals")).Read<List<ApprovalDto>>();
+                Assert.Contains(approvals, p => p.VersionNumber == atSigning && p.At <= signedAt);
+            }
+        }
+        Assert.Equal(1, (await (await admin.GetAsync("/api/agreements/overdue-reviews")).Read<Paged<ReviewDto>>()).Total);
+        var charters = new List<CharterDto>();
+        foreach (var pid in list.Items.Select(a => a.PartnershipId).Distinct())
+        {
+            var c = await (await admin.GetAsync($"/api/partnerships/{pid}/charter")).Read<CharterDto>();
+            if (c.Version > 0) charters.Add(c);
+        }
+        Assert.Equal(4, charters.Count);
+        Assert.Equal(2, charters.Count(c => c.Misalignments.Count > 0));
+        var tasks = await InWorkspace(ws.Id, async (db, _) => await db.Tasks.CountAsync(t => t.Source == AgreementService.ReviewSource && t.Status == WorkTaskStatus.Open));
+        Assert.True(tasks > 0);
+    }
 }

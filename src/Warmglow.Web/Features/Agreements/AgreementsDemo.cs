@@ -18,7 +18,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
     sealed record Change(int DaysAgo, string Reason, Func<AgreementTerms, AgreementTerms> Apply);
 
     sealed record Spec(string Partnership, string Title, AgreementType Type, bool Flexible, string Currency, int StartDaysAgo, int? TermMonths,
-        AgreementClauses Clauses, int DraftDaysAgo, Change[] Changes, int? ApprovedVersion, int ApprovedDaysAgo,
+        AgreementClauses Clauses, int DraftDaysAgo, Change[] Changes, (int Version, int DaysAgo)[] Approvals,
         (AgreementStatus To, int DaysAgo, string Reason)[] Moves, bool LastPastReviewOverdue = false);
 
     static AgreementClauses Clauses(string scope, (string, string)[] roles, (string, decimal)[] people, decimal? budget, string? tech,
@@ -52,7 +52,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
             470, [
                 new(450, "Data-sharing terms agreed: booking data only, no health data.", t => t with { Clauses = t.Clauses with { DataHandling = t.Clauses.DataHandling with { Ccpa = true } } }),
                 new(150, "Colorado studios added to the scope.", t => t with { Clauses = t.Clauses with { Scope = t.Clauses.Scope + " Includes the new Colorado locations." } }),
-            ], 3, 148,
+            ], [(2, 442), (3, 148)],
             [(AgreementStatus.Negotiation, 468, "Negotiating data-sharing terms and term length."), (AgreementStatus.Signed, 440, "Signed by both founders and Priya."),
              (AgreementStatus.Active, 431, "Rollout to every studio started.")]),
 
@@ -66,7 +66,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
             400, [
                 new(380, "One shared definition of an engaged user written into the metrics.", t => WithReview(t, r => r with { Metrics = ["Engaged users (3+ completed sessions a week)", "Sleep-score sync success rate", "Band owners activating content"] })),
                 new(118, "Sync failure remedy added after the quarterly review.", t => t with { Clauses = t.Clauses with { Termination = t.Clauses.Termination with { Notes = "Either side may end the agreement if sync failures stay above 5% for two quarters." } } }),
-            ], 2, 372,
+            ], [(2, 372), (3, 116)],
             [(AgreementStatus.Negotiation, 398, "Reconciling the pilot definitions first."), (AgreementStatus.Signed, 362, "Two-year agreement signed."),
              (AgreementStatus.Active, 318, "SDK live in firmware 2.4."), (AgreementStatus.UnderReview, 120, "Sync failing for 12% of Android users."),
              (AgreementStatus.Active, 84, "Fix shipped; review closed.")], LastPastReviewOverdue: true),
@@ -80,7 +80,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
                 "Each party keeps its own", JointIpRule.JointlyOwned, true, false, "Only aggregated campaign numbers are exchanged.", 30),
             221, [
                 new(212, "Legal review: confidentiality extended to campaign performance data.", t => t with { Clauses = t.Clauses with { Confidentiality = t.Clauses.Confidentiality + " Campaign performance data counts as confidential." } }),
-            ], 2, 208,
+            ], [(2, 208)],
             [(AgreementStatus.Negotiation, 220, "Drafting the 12-month agreement."), (AgreementStatus.Signed, 206, "Signed after legal review."),
              (AgreementStatus.Active, 190, "First campaign launched.")]),
 
@@ -94,7 +94,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
             520, [
                 new(500, "Board comments: a second product tier may be added by mutual agreement.", t => t with { Flexible = true }),
                 new(60, "Ireland added to the territory for year two.", t => t with { Clauses = t.Clauses with { Scope = "A joint venture selling a combined gratitude-and-mindfulness programme to employers in the UK and Ireland." } }),
-            ], 2, 490,
+            ], [(2, 490), (3, 58)],
             [(AgreementStatus.Negotiation, 518, "Term sheet accepted by both boards."), (AgreementStatus.Signed, 458, "JV agreement signed."),
              (AgreementStatus.Active, 455, "Joint team in place.")]),
 
@@ -105,7 +105,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
                 "Teachers receive 60% of subscription revenue attributed to their content.",
                 ["Subscriber retention on teacher courses", "Teacher participation"], ReviewCadence.SemiAnnual,
                 "Teachers own their recordings", JointIpRule.OwnedByContributor, true, false, null, 90),
-            380, [], 1, 360,
+            380, [], [(1, 360)],
             [(AgreementStatus.Negotiation, 379, "Licence drafted."), (AgreementStatus.Signed, 353, "Licence signed."), (AgreementStatus.Active, 352, "Royalty reporting live.")]),
 
         new("Step-up care referrals", "Harbor Mind referral agreement", AgreementType.Referral, false, "EUR", 27, 12,
@@ -117,7 +117,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
                 "Each party keeps its own", JointIpRule.OwnedByContributor, true, true, "Check-in scores count as health data; each side keeps its own (DPO-reviewed).", 90),
             170, [
                 new(118, "Consent screens added after the DPO's decision.", t => t with { Clauses = t.Clauses with { DataHandling = t.Clauses.DataHandling with { Notes = "Explicit consent screen before any referral; check-in scores never leave Mindful Glow." } } }),
-            ], 2, 30,
+            ], [(2, 30)],
             [(AgreementStatus.Negotiation, 169, "Drafting with GDPR data flags."), (AgreementStatus.Signed, 27, "Signed after the DPO approved the flow.")]),
 
         new("Move & Breathe capsule collection", "Kindred Threads capsule agreement", AgreementType.CoMarketing, true, "DKK", -30, 12,
@@ -129,7 +129,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
                 "Each party keeps its own", JointIpRule.JointlyOwned, true, false, null, 60),
             40, [
                 new(20, "Bundle split and review metrics proposed by Kindred Threads.", t => t with { Clauses = t.Clauses with { Compensation = new CompensationClause { Description = "Bundle sales split 50/50 after payment fees." } } }),
-            ], null, 0,
+            ], [],
             [(AgreementStatus.Negotiation, 38, "Negotiating the bundle split.")]),
 
         new("Homeroom mindfulness content licence", "Brightdesk homeroom licence", AgreementType.Licensing, false, "USD", 540, 12,
@@ -137,7 +137,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
                 [("Brightdesk", "Content in their player"), ("Mindful Glow", "Content packaging")],
                 [], null, null, "Low flat annual licence fee plus cross-promotion to parents.",
                 [], null, "Each party keeps its own", JointIpRule.OwnedByUs, false, false, null, 90),
-            566, [], 1, 545,
+            566, [], [(1, 545)],
             [(AgreementStatus.Negotiation, 565, "Flat fee agreed."), (AgreementStatus.Signed, 541, "One-year licence signed."),
              (AgreementStatus.Active, 540, "Content live."), (AgreementStatus.UnderReview, 300, "Usage below 4% of seats."),
              (AgreementStatus.Terminated, 255, "No shared goals; ended with 90 days' notice.")]),
@@ -191,9 +191,9 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
             agreement.EndDate = terms.EndDate;
             agreement.OwnerIds = [.. terms.OwnerIds];
             agreement.CurrentVersion = versions.Count;
-            if (spec.ApprovedVersion is { } approved)
-                db.AgreementApprovals.Add(new AgreementApproval { Agreement = agreement, VersionNumber = approved, UserId = approver.Id, UserName = approver.DisplayName,
-                    At = context.Now.AddDays(-spec.ApprovedDaysAgo), Note = "Terms match the go decision." });
+            foreach (var (number, daysAgo) in spec.Approvals)
+                db.AgreementApprovals.Add(new AgreementApproval { Agreement = agreement, VersionNumber = number, UserId = approver.Id, UserName = approver.DisplayName,
+                    At = context.Now.AddDays(-daysAgo), Note = number == 1 ? "Terms match the go decision." : "Amendment approved." });
             var status = AgreementStatus.TermSheet;
             foreach (var (to, daysAgo, reason) in spec.Moves)
             {
