@@ -59,9 +59,9 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
     };
 
     static object Body(int partnershipId, string owner, DateOnly? start = null, string title = "Referral agreement", string type = "Referral",
-        string currency = "EUR", DateOnly? end = null, object? clauses = null, string? reason = null, int? baseVersion = null) => new
+        string currency = "EUR", DateOnly? end = null, object? clauses = null, string? reason = null, int? baseVersion = null, bool flexible = true) => new
     {
-        partnershipId, title, type, flexible = true, startDate = start ?? Today, endDate = end, currency, ownerIds = new[] { owner },
+        partnershipId, title, type, flexible, startDate = start ?? Today, endDate = end, currency, ownerIds = new[] { owner },
         clauses = clauses ?? Clauses(owner), reason, baseVersion,
     };
 
@@ -408,5 +408,53 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(2, charters.Count(c => c.Misalignments.Count > 0));
         var tasks = await InWorkspace(ws.Id, async (db, _) => await db.Tasks.CountAsync(t => t.Source == AgreementService.ReviewSource && t.Status == WorkTaskStatus.Open));
         Assert.True(tasks > 0);
+    }
+
+    [SkippableFact]
+    public async Task FixedAgreementInForce_ChangesOnlyUnderReview()
+    {
+        var (ws, admin) = await Workspace();
+        var owner = await StaffId(ws, Roles.Admin);
+        var (pid, _) = await Partnership(admin, "Fixed");
+        var a = await Create(admin, Body(pid, owner, flexible: false));
+        await Move(admin, a.Id, "Negotiation");
+        await admin.PostJson($"/api/agreements/{a.Id}/approvals", new { });
+        await Move(admin, a.Id, "Signed");
+        await Move(admin, a.Id, "Active");
+        await (await admin.PutJson($"/api/agreements/{a.Id}", Body(pid, owner, flexible: false, reason: "Mid-term change", baseVersion: 1))).Problem(409);
+        Assert.Equal(HttpStatusCode.Created, (await Move(admin, a.Id, "UnderReview")).StatusCode);
+        var revised = await (await admin.PutJson($"/api/agreements/{a.Id}", Body(pid, owner, flexible: false, reason: "Agreed at review", baseVersion: 1))).Read<AgreementDto>();
+        Assert.Equal(2, revised.CurrentVersion);
+    }
+
+    [SkippableFact]
+    public async Task PartnerUser_FillsTheirSideOfTheirOwnCharterOnly()
+    {
+        var (ws, admin) = await Workspace();
+        var (pid, partnerId) = await Partnership(admin, "Own side");
+        var (otherPid, _) = await Partnership(admin, "Not theirs");
+        var ours = new { primaryObjective = "Referrals in Benelux", monthsToFirstValue = 3, resourceCommitments = "Alliance manager", successMetrics = new[] { "Qualified referrals" }, meetingCadence = "Monthly" };
+        var staffSaved = await (await admin.PutJson($"/api/partnerships/{pid}/charter", new { ours, version = 0 })).Read<CharterDto>();
+        var partner = await ws.AsPartnerUser(partnerId);
+
+        var theirs = new { primaryObjective = "Referrals in Benelux", monthsToFirstValue = 12, successMetrics = new[] { "Qualified referrals" }, meetingCadence = "Monthly" };
+        var saved = await (await partner.PutJson($"/api/partnerships/{pid}/charter/partner-side", new { theirs, version = staffSaved.Version })).Read<CharterDto>();
+        Assert.Equal("Alliance manager", saved.Ours.ResourceCommitments);
+        Assert.Equal(12, saved.Theirs.MonthsToFirstValue);
+        Assert.Equal(["resources", "timeline"], saved.Misalignments.Select(m => m.Code).Order());
+        // Stale version, bad input, another partnership, the whole charter, staff on the partner route: all refused.
+        await (await partner.PutJson($"/api/partnerships/{pid}/charter/partner-side", new { theirs, version = staffSaved.Version })).Problem(409);
+        Assert.NotNull((await Errors(await partner.PutJson($"/api/partnerships/{pid}/charter/partner-side", new { theirs = new { monthsToFirstValue = 500 }, version = saved.Version })))["theirs.monthsToFirstValue"]);
+        await (await partner.PutJson($"/api/partnerships/{otherPid}/charter/partner-side", new { theirs, version = 0 })).Problem(404);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PutJson($"/api/partnerships/{pid}/charter", new { ours, theirs, version = saved.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PutJson($"/api/partnerships/{pid}/charter/partner-side", new { theirs, version = saved.Version })).StatusCode);
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/partnerships/{otherPid}/charter")).Read<CharterDto>()).Version);
+
+        var page = await partner.GetAsync($"/Portal/Charter/{pid}");
+        Assert.Contains("Timeline expectations differ", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/Portal/Charter/{otherPid}")).StatusCode);
+        // Every save of the charter is audited, including the partner's.
+        var audited = await InWorkspace(ws.Id, async (db, _) => await db.AuditEntries.CountAsync(e => e.EntityType == nameof(PartnershipCharter)));
+        Assert.Equal(2, audited);
     }
 }

@@ -169,6 +169,9 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
         ValidationFailed.ThrowIfAny(errors);
         if (AgreementLifecycle.IsFinal(agreement.Status))
             throw new Conflict($"The agreement is {AgreementLifecycle.Display(agreement.Status).ToLowerInvariant()}; its terms can no longer change.");
+        // A fixed agreement in force changes only at review; a flexible one may be amended during the term.
+        if (!agreement.Flexible && agreement.Status is AgreementStatus.Signed or AgreementStatus.Active)
+            throw new Conflict("This is a fixed agreement in force: its terms change only while it is under review. Move it to 'Under review' first.");
         if (input.BaseVersion != agreement.CurrentVersion)
             throw new Conflict($"Version {agreement.CurrentVersion} was saved after the version {input.BaseVersion} you edited. Open the latest version, then apply your change again.");
         var previous = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == id && v.Number == agreement.CurrentVersion)

@@ -72,6 +72,9 @@ public static class AgreementsApi
             .WithSummary("The partnership charter, both sides, with the misalignments found");
         charter.MapPut("/", (int id, CharterInput input, CharterService s, CancellationToken ct) => s.SaveAsync(id, input, ct))
             .RequireAuthorization(Policies.Manage).WithSummary("Save the charter; send the version you read (0 the first time)");
+        charter.MapPut("/partner-side", (int id, PartnerSideInput input, CharterService s, CancellationToken ct) => s.SavePartnerSideAsync(id, input, ct))
+            .RequireAuthorization(p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Partner))
+            .WithSummary("A partner user fills in the partner's side of their own partnership's charter; send the version you read");
         return group;
     }
 }

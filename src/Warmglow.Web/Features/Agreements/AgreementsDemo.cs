@@ -42,7 +42,7 @@ public sealed class AgreementsDemo(WarmglowDb db, AgreementService agreements) :
 
     static readonly Spec[] Specs =
     [
-        new("Class booking and practice sync", "Lotus Flow booking integration agreement", AgreementType.TechnologyIntegration, false, "USD", 431, 24,
+        new("Class booking and practice sync", "Lotus Flow booking integration agreement", AgreementType.TechnologyIntegration, true, "USD", 431, 24,
             Clauses("Mindful Glow embeds Lotus Flow class booking; after each class members get a guided follow-up session matched to it.",
                 [("Mindful Glow", "Builds and runs the in-app booking and follow-up sessions"), ("Lotus Flow Studios", "Keeps the booking API stable and promotes the app in studios")],
                 [("Mindful Glow integration engineer", 20m), ("Lotus Flow studio operations lead", 10m)], 40000m, "Lotus Flow booking API, Mindful Glow SDK",
