@@ -24,6 +24,10 @@ public class Agreement : IWorkspaceOwned, IVersioned, IAudited, ITimestamped, IA
     public DateOnly? EndDate { get; set; }
     /// <summary>ISO 4217 code of every revenue event and statement under this agreement (Core.Revenue.Currency.Known).</summary>
     public required string Currency { get; set; }
+    /// <summary>Staff user ids responsible for the agreement.</summary>
+    public List<string> OwnerIds { get; set; } = [];
+    /// <summary>Number of the latest <see cref="AgreementVersion"/>; the header columns above always mirror it.</summary>
+    public int CurrentVersion { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
