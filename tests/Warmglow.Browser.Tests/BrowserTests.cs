@@ -51,15 +51,13 @@ public sealed class BrowserApp : IAsyncLifetime
         Playwright?.Dispose();
         await App.DisposeAsync();
     }
-}
 
-public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
-{
-    Task<IPage> SignedInPage(TestWorkspace ws, string role = Roles.Admin) => SignedInPage(ws.Emails[role]);
+    /// <summary>A fresh browser context signed in as this workspace's user with that role, on /Partners.</summary>
+    public Task<IPage> SignedInPage(TestWorkspace ws, string role = Roles.Admin) => SignedInPage(ws.Emails[role]);
 
-    async Task<IPage> SignedInPage(string email)
+    public async Task<IPage> SignedInPage(string email)
     {
-        var context = await browser.Browser!.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser!.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
@@ -95,21 +93,36 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         return page;
     }
 
-    static async Task AssertAccessible(IPage page)
+    /// <summary>No serious or critical axe-core violation on the page as it is now.</summary>
+    public static async Task AssertAccessible(IPage page)
     {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
     }
+}
 
+/// <summary>
+/// Every browser test class shares one app and one Chromium and runs one after another: on a 2-core CI machine,
+/// parallel browsers and servers only turn load into timeouts.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserTests(BrowserApp browser)
+{
     [SkippableFact]
     public async Task Manager_SignsIn_CreatesPartner_MovesItsPartnership_AndSeesTheHistory()
     {
         Skip.If(BrowserApp.Unavailable is not null, BrowserApp.Unavailable);
         var ws = await browser.App.CreateWorkspaceAsync("Browser");
-        var page = await SignedInPage(ws, Roles.Manager);
-        await AssertAccessible(page); // the empty state
+        var page = await browser.SignedInPage(ws, Roles.Manager);
+        await BrowserApp.AssertAccessible(page); // the empty state
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New partner" }).First.ClickAsync();
         await page.GetByLabel("Name").First.FillAsync("Greenroot Food Co-op");
@@ -125,7 +138,7 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         Assert.Matches(@"/Partners/\d+$", page.Url);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Greenroot Food Co-op", Level = 1 })).ToBeVisibleAsync();
-        await AssertAccessible(page);
+        await BrowserApp.AssertAccessible(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Greenroot Food Co-op — Complementary resource sharing" }).ClickAsync();
         await Assertions.Expect(page.Locator(".timeline-item")).ToHaveCountAsync(1);
@@ -137,7 +150,7 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator(".timeline-item")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".timeline-item").First).ToContainTextAsync("Shared commitment to community wellness");
         await Assertions.Expect(page.Locator(".timeline-item").First).ToContainTextAsync("manager user");
-        await AssertAccessible(page);
+        await BrowserApp.AssertAccessible(page);
 
         // The list filters in place (htmx) by stage.
         await page.GotoAsync("/Partners");
@@ -152,21 +165,21 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
     {
         Skip.If(BrowserApp.Unavailable is not null, BrowserApp.Unavailable);
         var ws = await browser.App.CreateWorkspaceAsync("Demo");
-        var page = await SignedInPage(ws);
+        var page = await browser.SignedInPage(ws);
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Load demo data" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Demo data loaded: 20 partners");
-        await AssertAccessible(page);
+        await BrowserApp.AssertAccessible(page);
         foreach (var url in new[] { "/Partners", "/Partnerships", "/Partnerships/Types", "/Admin/Users", "/Admin/Audit", "/Partners/Import", "/Partnerships/Edit", "/Scorecards", "/Scorecards/Edit", "/Strategy", "/Strategy/Statement", "/Strategy/Goals", "/Strategy/Goals/Edit", "/Strategy/Personas", "/Strategy/Personas/Edit", "/Strategy/SelfAssessments", "/Strategy/SelfAssessments/New", "/Tasks", "/Tasks?Scope=All&AnyStatus=true" })
         {
             await page.GotoAsync(url);
-            await AssertAccessible(page);
+            await BrowserApp.AssertAccessible(page);
         }
         // Edit a contact of a demo partner.
         await page.GotoAsync("/Partners?search=Lotus");
         await page.Locator("#results tbody tr a").First.ClickAsync();
         await page.Locator("a[aria-label^='Edit contact']").First.ClickAsync();
-        await AssertAccessible(page);
+        await BrowserApp.AssertAccessible(page);
         await page.GetByLabel("Title").FillAsync("Head of partnerships");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Contact saved");
@@ -174,14 +187,14 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         await page.GotoAsync("/Partnerships?sort=Stage");
         await page.Locator("#results tbody tr a").First.ClickAsync();
-        await AssertAccessible(page);
+        await BrowserApp.AssertAccessible(page);
         var partnershipUrl = page.Url;
         await page.GetByRole(AriaRole.Link, new() { Name = "Assessments" }).ClickAsync();
-        await AssertAccessible(page);
+        await BrowserApp.AssertAccessible(page);
         await page.GotoAsync(partnershipUrl);
         await page.Locator("#vetting a[href$='/Pilot']").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pilot project" })).ToBeVisibleAsync();
-        await AssertAccessible(page);
+        await BrowserApp.AssertAccessible(page);
         if (Environment.GetEnvironmentVariable("WARMGLOW_SCREENSHOT") is { } shot)
         {
             await page.GotoAsync("/Partnerships?search=Dreamwell");
@@ -210,20 +223,20 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var keys = card.Dimensions.SelectMany(d => d.Criteria).Select(c => c.Key).ToList();
         await admin.PostJson($"/api/partnerships/{early}/evaluations", new { scorecardId = card.Id, scores = keys.ToDictionary(k => k, _ => 4) }); // 75
 
-        var manager = await SignedInPage(ws, Roles.Manager);
+        var manager = await browser.SignedInPage(ws, Roles.Manager);
         await manager.GotoAsync($"/Scorecards/{card.Id}/Ranking");
         await Assertions.Expect(manager.Locator("tbody tr").First).ToContainTextAsync("Early Bird Studios");
         await Assertions.Expect(manager.Locator("canvas#ranking-chart")).ToBeVisibleAsync();
 
         foreach (var email in new[] { ws.Emails[Roles.Evaluator], await ws.NewUserAsync(Roles.Evaluator) })
         {
-            var evaluator = await SignedInPage(email);
+            var evaluator = await browser.SignedInPage(email);
             await evaluator.GotoAsync($"/Partnerships/{late}/Evaluate?scorecard={card.Id}");
             foreach (var key in keys) await evaluator.Locator($"label[for='s-{key}-5']").ClickAsync();
             await evaluator.GetByRole(AriaRole.Button, new() { Name = "Submit scores" }).ClickAsync();
             await Assertions.Expect(evaluator.GetByRole(AriaRole.Status)).ToContainTextAsync("Your scores are in");
             await Assertions.Expect(evaluator.Locator(".scorecard-result")).ToContainTextAsync("Combined score");
-            await AssertAccessible(evaluator);
+            await BrowserApp.AssertAccessible(evaluator);
             await evaluator.Context.CloseAsync();
         }
 
@@ -231,6 +244,6 @@ public sealed class BrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(manager.Locator("tbody tr").First).ToContainTextAsync("Late Bloom Co-op");
         await Assertions.Expect(manager.Locator("tbody tr").First).ToContainTextAsync("100");
         await Assertions.Expect(manager.Locator("tbody tr").First).ToContainTextAsync("Shortlisted");
-        await AssertAccessible(manager);
+        await BrowserApp.AssertAccessible(manager);
     }
 }
