@@ -6,8 +6,15 @@ namespace Warmglow.Web.Features.Signals;
 // Contracts between modules, so that measurement can read what other modules record without depending on their
 // tables: each module registers its implementations in DI; measurement asks for IEnumerable<...>.
 
+// The rows that travel inside queries are classes with init-only properties, built with object initializers: EF can
+// filter, group and union on initializer bindings, but not see through a positional record's constructor arguments.
+
 /// <summary>One recorded activity on a partnership, for the engagement index.</summary>
-public sealed record PartnershipActivity(int PartnershipId, DateTime At);
+public sealed class PartnershipActivity
+{
+    public int PartnershipId { get; init; }
+    public DateTime At { get; init; }
+}
 
 /// <summary>A kind of activity a module records. The query must be translatable (the index is computed in the database).</summary>
 public interface IActivitySource
@@ -17,7 +24,13 @@ public interface IActivitySource
 }
 
 /// <summary>A review that should have happened by now and has not.</summary>
-public sealed record OverdueReview(int PartnershipId, string Title, DateOnly DueOn, string? Link);
+public sealed class OverdueReview
+{
+    public int PartnershipId { get; init; }
+    public string Title { get; init; } = "";
+    public DateOnly DueOn { get; init; }
+    public string? Link { get; init; }
+}
 
 /// <summary>Overdue reviews (a red flag in measurement); the agreements module provides them.</summary>
 public interface IOverdueReviewSource
@@ -26,7 +39,13 @@ public interface IOverdueReviewSource
 }
 
 /// <summary>Revenue the partnership influenced, in the currency it was recorded in (for ROI).</summary>
-public sealed record InfluencedRevenue(int PartnershipId, DateOnly Date, string Currency, decimal Amount);
+public sealed class InfluencedRevenue
+{
+    public int PartnershipId { get; init; }
+    public DateOnly Date { get; init; }
+    public string Currency { get; init; } = "";
+    public decimal Amount { get; init; }
+}
 
 /// <summary>Partner-influenced revenue; the revenue ledger provides it (refunds as negative amounts).</summary>
 public interface IInfluencedRevenueSource
