@@ -71,8 +71,9 @@ public sealed class MeasurementService(WarmglowDb db)
         if (currency is null) errors.Add("reportingCurrency", $"'{input.ReportingCurrency}' is not a supported currency ({string.Join(", ", Currency.Known.Select(c => c.Code))}).");
         if (current is not null && input.Version is null) errors.Add("version", "is required: send the version you read, so that concurrent edits are detected.");
         ValidationFailed.ThrowIfAny(errors);
-        if (current is not null && currency != current.ReportingCurrency && await db.ProgramCosts.AnyAsync(ct))
-            throw new Conflict($"Costs are already recorded in {current.ReportingCurrency}; the reporting currency cannot change (amounts are never converted silently).");
+        var recorded = current?.ReportingCurrency ?? DefaultCurrency;
+        if (currency != recorded && (await db.ProgramCosts.AnyAsync(ct) || await db.IntangibleEntries.AnyAsync(ct)))
+            throw new Conflict($"Costs are already recorded in {recorded}; the reporting currency cannot change (amounts are never converted silently).");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (current is null)
