@@ -63,4 +63,34 @@ public class MetricUnitsTests
         // 0.30×50 + 0.25×100 + 0.25×25 + 0.20×0 = 15 + 25 + 6.25 + 0 = 46.25
         Assert.Equal(46.25m, result.Composite);
     }
+
+    // Lower is better (days to resolve, baseline 30, target 10): values falling 28 → 24 → 20 → 16 are progress
+    // 10 → 30 → 50 → 70, a slope of +20 a period: improving, although the raw values decline.
+    [Fact]
+    public void Trend_OnProgress_IsDirectionAware_AndSeesBeyondTheTarget()
+    {
+        var scale = new MetricScale(30m, 10m, MetricDirection.LowerIsBetter);
+        var progress = new[] { 28m, 24m, 20m, 16m }.Select(scale.Progress).ToList();
+        Assert.Equal([10m, 30m, 50m, 70m], progress);
+        Assert.Equal(Trend.Rising, Trends.Classify(progress));
+        Assert.Equal(Trend.Falling, Trends.Classify(new[] { 28m, 24m, 20m, 16m }));
+        // Past the target the clamped score is flat at 100, the progress keeps rising.
+        var beyond = new[] { 8m, 6m, 4m }.Select(scale.Progress).ToList();
+        Assert.Equal([110m, 120m, 130m], beyond);
+        Assert.Equal(Trend.Flat, Trends.Classify(new[] { 8m, 6m, 4m }.Select(scale.Normalize).ToList()));
+        Assert.Equal(Trend.Rising, Trends.Classify(beyond));
+        // A decline over three consecutive periods (the red flag) needs four points.
+        Assert.True(Trends.DecliningForConsecutivePeriods(new[] { 70m, 50m, 30m, 10m }));
+        Assert.False(Trends.DecliningForConsecutivePeriods(new[] { 50m, 30m, 10m }));
+    }
+
+    [Fact]
+    public void Roi_WorkedExample_PeopleTimeBudgetTools_IntangiblesApart()
+    {
+        var result = Roi.Compute(5_000m, [new PeopleTimeCost("Manager", 10m, 50m), new BudgetCost("Event", 1_000m), new ToolCost("Licence", 500m)],
+            [new IntangibleValue("Trust", 10_000m, 30m)]);
+        Assert.Equal(2_000m, result.TotalCosts);
+        Assert.Equal(1.5m, result.Ratio);          // (5000 − 2000) / 2000
+        Assert.Equal(3_000m, result.ExpectedIntangibleValue);
+    }
 }

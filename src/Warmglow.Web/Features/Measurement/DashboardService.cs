@@ -104,10 +104,10 @@ public sealed class DashboardService(WarmglowDb db, MeasurementService measureme
             var target = a.TargetOverride ?? m.Target;
             var points = byAttachment.GetValueOrDefault(a.Id) ?? [];
             // Trends read the unclamped progress towards the target, so direction is accounted for and overshoot still shows.
-            var progress = points.Select(p => target == baseline ? p.Value : 100m * (p.Value - baseline) / (target - baseline)).ToList();
-            var trend = Trends.Classify(progress) switch { Trend.Rising => "Improving", Trend.Falling => "Declining", Trend.Flat => "Steady", _ => "Not enough data" };
             var scale = new MetricScale(baseline, target, m.Direction);
             var valid = MetricScale.Validate(scale).IsEmpty;
+            var progress = points.Select(p => valid ? scale.Progress(p.Value) : p.Value).ToList();
+            var trend = Trends.Classify(progress) switch { Trend.Rising => "Improving", Trend.Falling => "Declining", Trend.Flat => "Steady", _ => "Not enough data" };
             metrics.Add(new MetricTrendDto(m.Id, m.Name, m.Category, m.Unit, m.Direction, baseline, target, a.LatestValue, a.LatestOn, a.LatestScore, trend,
                 Trends.DecliningForConsecutivePeriods(progress),
                 points.Select(p => new TrendPoint(p.On, p.Value, valid ? Math.Round(scale.Normalize(p.Value), 2) : null, launch is { } l && p.On < l)).ToList()));
