@@ -341,4 +341,66 @@ public abstract class MeasurementTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostJson($"/api/partnerships/{id}/costs", new { kind = "Budget", description = "x", on = Day(1), amount = 1 })).StatusCode);
         Assert.Equal(0, (await (await stranger.GetAsync("/api/dashboard")).Read<DashboardDto>()).Rows.Total);
     }
+
+    [SkippableFact]
+    public async Task Pages_RenderForStaff_ManagePagesForManagersOnly_PartnerUsersRefused()
+    {
+        var (ws, manager) = await Workspace();
+        var (id, partnerId) = await Partnership(manager, "Paged");
+        await WorkedExample(manager, id);
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostJson($"/api/partnerships/{id}/costs", new { kind = "Budget", description = "Event", on = Day(5), amount = 1000 })).StatusCode);
+
+        foreach (var url in new[] { "/Health", "/Health?sort=-composite&page=1", $"/Health/Partnership/{id}", $"/Health/Partnership/{id}/Manage", "/Metrics", "/Metrics/Edit", "/Metrics/Weights" })
+        {
+            var response = await manager.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+        }
+        var dashboard = await (await manager.GetAsync("/Health")).Content.ReadAsStringAsync();
+        Assert.Contains("Paged alliance", dashboard);
+        Assert.Contains("no health data yet", dashboard, StringComparison.OrdinalIgnoreCase);
+        var detail = await (await manager.GetAsync($"/Health/Partnership/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("46.3", detail);   // the composite, rounded for display
+        Assert.Contains("categories-chart", detail);
+        Assert.Contains("No health data yet", detail);
+
+        var evaluator = await ws.As(Roles.Evaluator);
+        Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync($"/Health/Partnership/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync($"/Health/Partnership/{id}/Manage")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync("/Metrics/Weights")).StatusCode);
+        var partnerUser = await ws.AsPartnerUser(partnerId);
+        foreach (var url in new[] { "/Health", $"/Health/Partnership/{id}", "/Metrics" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await partnerUser.GetAsync(url)).StatusCode);
+        // The liveness probe keeps its own route beside the /Health page.
+        using var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task EditingAMetric_RescoresAttachedPartnerships_AndDetachRemovesItsScore()
+    {
+        var (_, manager) = await Workspace();
+        var (id, _) = await Partnership(manager, "Rescored");
+        var deals = await Metric(manager, "Deals", "Financial", "Count", 0, 10);
+        await Attach(manager, id, deals);
+        await Observe(manager, id, new { metricId = deals, on = Day(2), value = 5 });
+        Assert.Equal(50m, (await (await manager.GetAsync($"/api/partnerships/{id}/scorecard")).Read<ScorecardDto>()).Composite);
+
+        var metric = await (await manager.GetAsync($"/api/metrics/{deals}")).Read<MetricDto>();
+        var edited = await manager.PutJson($"/api/metrics/{deals}", new { name = "Deals", frame = "Balanced", category = "Financial", unit = "Count", direction = "HigherIsBetter", baseline = 0, target = 20, version = metric.Version });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(25m, (await (await manager.GetAsync($"/api/partnerships/{id}/scorecard")).Read<ScorecardDto>()).Composite);
+        var changeUnit = await manager.PutJson($"/api/metrics/{deals}", new { name = "Deals", frame = "Balanced", category = "Financial", unit = "Percent", direction = "HigherIsBetter", baseline = 0, target = 20, version = metric.Version + 1 });
+        await changeUnit.Problem(409);
+        // A partnership's own target overrides the metric's.
+        var own = await (await manager.PostJson($"/api/partnerships/{id}/metrics", new { metricId = deals, target = 5 })).Read<AttachmentDto>();
+        Assert.True(own.Overridden);
+        Assert.Equal(100m, own.LatestScore);
+        await (await manager.DeleteAsync($"/api/metrics/{deals}")).Problem(409);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/partnerships/{id}/metrics/{deals}")).StatusCode);
+        Assert.Null((await (await manager.GetAsync($"/api/partnerships/{id}/scorecard")).Read<ScorecardDto>()).Composite);
+        var dash = await (await manager.GetAsync("/api/dashboard")).Read<DashboardDto>();
+        Assert.Null(dash.Rows.Items.Single(r => r.PartnershipId == id).Composite);
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/metrics/{deals}")).StatusCode);
+    }
 }
