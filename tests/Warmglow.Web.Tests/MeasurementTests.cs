@@ -403,4 +403,19 @@ public abstract class MeasurementTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Null(dash.Rows.Items.Single(r => r.PartnershipId == id).Composite);
         Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/metrics/{deals}")).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task DeletingAPartnership_RemovesItsMeasurement()
+    {
+        var (ws, manager) = await Workspace();
+        var (id, _) = await Partnership(manager, "Gone");
+        var entries = await Metric(manager, "Entries", "CustomerExperience", "Count", 0, 1000, frame: "FiveDimension");
+        await Attach(manager, id, entries);
+        await Observe(manager, id, new { metricId = entries, on = Day(4), value = 300 });
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostJson($"/api/partnerships/{id}/impact-goals", new { metricId = entries, name = "Trees", activityUnit = "entries", impactUnit = "trees", activityPerImpact = 100 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostJson($"/api/partnerships/{id}/costs", new { kind = "Tool", description = "Licence", on = Day(5), amount = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await (await ws.As(Roles.Admin)).DeleteAsync($"/api/partnerships/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/partnerships/{id}/scorecard")).StatusCode);
+        Assert.Equal(0, (await (await manager.GetAsync("/api/metrics")).Read<List<MetricDto>>()).Single().Attached);
+    }
 }

@@ -48,7 +48,11 @@ public sealed class DashboardService(WarmglowDb db, MeasurementService measureme
                    join s in db.PartnershipScores on p.Id equals s.PartnershipId into ss
                    from s in ss.DefaultIfEmpty()
                    select new { p.Id, p.Name, p.Stage, Composite = s == null ? null : s.Composite, Metrics = s == null ? 0 : s.MetricCount };
-        if (!string.IsNullOrEmpty(search)) rows = rows.Where(r => r.Name.Contains(search));
+        if (!string.IsNullOrEmpty(search))
+        {
+            var lower = search.ToLowerInvariant();
+            rows = rows.Where(r => r.Name.ToLower().Contains(lower));
+        }
         var sort = query.Sort?.ToLowerInvariant() switch { "composite" => "composite", "-composite" => "-composite", "-name" => "-name", _ => "name" };
         rows = sort switch
         {

@@ -205,7 +205,9 @@ sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
         b.HasIndex(o => new { o.PartnershipMetricId, o.On });
         b.HasIndex(o => new { o.WorkspaceId, o.PartnershipId });
         b.HasOne<PartnershipMetric>().WithMany().HasForeignKey(o => o.PartnershipMetricId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<ObservationBatch>().WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Restrict);
+        // Cascades everywhere below the partnership: deleting a partnership removes its measurement in one statement
+        // (RESTRICT would fire mid-cascade on PostgreSQL).
+        b.HasOne<ObservationBatch>().WithMany().HasForeignKey(o => o.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -280,6 +282,7 @@ sealed class ImpactGoalConfiguration : IEntityTypeConfiguration<ImpactGoal>
         b.Property(g => g.TargetImpact).HasPrecision(18, 4);
         b.HasIndex(g => new { g.WorkspaceId, g.PartnershipId });
         b.HasOne<Partnership>().WithMany().HasForeignKey(g => g.PartnershipId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<PartnershipMetric>().WithMany().HasForeignKey(g => g.PartnershipMetricId).OnDelete(DeleteBehavior.Restrict);
+        // Detaching refuses while a goal uses the metric (service); the cascade serves partnership deletion.
+        b.HasOne<PartnershipMetric>().WithMany().HasForeignKey(g => g.PartnershipMetricId).OnDelete(DeleteBehavior.Cascade);
     }
 }

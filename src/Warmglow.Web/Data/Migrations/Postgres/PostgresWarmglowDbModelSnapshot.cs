@@ -1843,7 +1843,7 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasOne("Warmglow.Web.Features.Measurement.PartnershipMetric", null)
                         .WithMany()
                         .HasForeignKey("PartnershipMetricId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1861,7 +1861,7 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasOne("Warmglow.Web.Features.Measurement.ObservationBatch", null)
                         .WithMany()
                         .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Warmglow.Web.Features.Measurement.PartnershipMetric", null)

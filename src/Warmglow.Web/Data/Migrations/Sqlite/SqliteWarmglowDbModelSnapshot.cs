@@ -1777,7 +1777,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasOne("Warmglow.Web.Features.Measurement.PartnershipMetric", null)
                         .WithMany()
                         .HasForeignKey("PartnershipMetricId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1795,7 +1795,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasOne("Warmglow.Web.Features.Measurement.ObservationBatch", null)
                         .WithMany()
                         .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Warmglow.Web.Features.Measurement.PartnershipMetric", null)

@@ -215,7 +215,7 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         column: x => x.PartnershipMetricId,
                         principalTable: "PartnershipMetrics",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ImpactGoals_Partnerships_PartnershipId",
                         column: x => x.PartnershipId,
@@ -246,7 +246,7 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         column: x => x.BatchId,
                         principalTable: "ObservationBatches",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Observations_PartnershipMetrics_PartnershipMetricId",
                         column: x => x.PartnershipMetricId,

@@ -214,7 +214,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         column: x => x.PartnershipMetricId,
                         principalTable: "PartnershipMetrics",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ImpactGoals_Partnerships_PartnershipId",
                         column: x => x.PartnershipId,
@@ -245,7 +245,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         column: x => x.BatchId,
                         principalTable: "ObservationBatches",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Observations_PartnershipMetrics_PartnershipMetricId",
                         column: x => x.PartnershipMetricId,
