@@ -78,11 +78,18 @@ public sealed class MeasurementBrowserTests(BrowserApp browser) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "Metrics, observations and costs" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Attached metrics" })).ToBeVisibleAsync();
         await AssertAccessible(page);
-        // Bad input shows an error and saves nothing.
-        await page.Locator("#obs-value").FillAsync("-5");
-        await page.Locator("#obs-metric").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        // A valid observation is recorded (and the page comes back without errors)…
+        await page.Locator("#obs-metric").SelectOptionAsync(new SelectOptionValue { Label = "Shared goals on track (percent, 0–100)" });
+        await page.Locator("#obs-value").FillAsync("75");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Observation recorded");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        // …bad input shows an error and saves nothing.
+        await page.Locator("#obs-value").FillAsync("120");
+        await page.Locator("#obs-metric").SelectOptionAsync(new SelectOptionValue { Label = "Shared goals on track (percent, 0–100)" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was saved");
+        await Assertions.Expect(page.Locator("#obs-h-Value-error")).ToContainTextAsync("from 0 to 100");
         await AssertAccessible(page);
 
         foreach (var url in new[] { "/Metrics", "/Metrics/Edit", "/Metrics/Weights" })

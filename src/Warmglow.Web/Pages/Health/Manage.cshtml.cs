@@ -40,7 +40,7 @@ public class ManageModel(MeasurementService measurement, ValueService value, War
         Currency = (await measurement.SettingsAsync()).ReportingCurrency;
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? page)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? page)
     {
         if (!await AllowedAsync(Policies.Manage)) return Forbid();
         await LoadAsync(id, page);
@@ -49,9 +49,13 @@ public class ManageModel(MeasurementService measurement, ValueService value, War
 
     string? _done;
 
+    /// <summary>The form that was posted and failed: its fields show their errors inline (others share field names).</summary>
+    public string? PostedForm { get; private set; }
+
     async Task<IActionResult> Run(int id, Func<Task> change, string done, string anchor)
     {
         if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        PostedForm = anchor;
         if (await TryAsync(change))
         {
             Flash(_done ?? done);
