@@ -13,9 +13,11 @@ using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;
 
 // Partner and partnership lists at volume, on SQLite and PostgreSQL: the queries the UI and API run on every page.
-// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both]
+// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both] [lists|measurement]
+// "measurement" adds 4 metrics × 25 observations per partnership (10,000 → 1,000,000) and times the dashboards instead.
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
 var which = args.Length > 1 ? args[1] : "both";
+var mode = args.Length > 2 ? args[2] : "lists";
 var pgAdmin = Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres";
 
 if (which is "sqlite" or "both")
@@ -45,6 +47,9 @@ async Task Run(DatabaseOptions options)
         .AddScoped<PartnershipService>()
         .AddScoped<Warmglow.Web.Features.Discovery.DiscoveryService>()
         .AddScoped<DataGenerator>()
+        .AddScoped<Warmglow.Web.Features.Measurement.MeasurementService>()
+        .AddScoped<Warmglow.Web.Features.Measurement.ValueService>()
+        .AddScoped<Warmglow.Web.Features.Measurement.DashboardService>()
         .AddWarmglowDatabase(options)
         .BuildServiceProvider();
     await DatabaseSetup.MigrateAsync(services);
@@ -60,6 +65,7 @@ async Task Run(DatabaseOptions options)
         var sw = Stopwatch.StartNew();
         await scope.ServiceProvider.GetRequiredService<DataGenerator>().GenerateAsync(count, batchSize: 2000);
         Console.WriteLine($"{options.Provider}: generated {count:N0} partners with partnerships and histories in {sw.Elapsed.TotalSeconds:0.0} s");
+        if (mode == "measurement") await MeasurementBench.FillAsync(services, ws, options.Provider);
         // Measure the steady state: planner statistics as autovacuum / PRAGMA optimize would leave them after a bulk load.
         if (options.Provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE");
         else await DatabaseSetup.OptimizeAsync(db);
@@ -80,6 +86,30 @@ async Task Run(DatabaseOptions options)
         Console.WriteLine($"  {label,-48} median {times[times.Count / 2],7:0.0} ms   p90 {times[(int)(times.Count * 0.9)],7:0.0} ms");
     }
 
+    if (mode == "measurement")
+    {
+        var somePartnership = 0;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws, "bench");
+            somePartnership = await scope.ServiceProvider.GetRequiredService<WarmglowDb>().Partnerships.OrderBy(p => p.Id).Skip(count / 2).Select(p => p.Id).FirstAsync();
+        }
+        Warmglow.Web.Features.Measurement.DashboardService D(IServiceProvider sp) => sp.GetRequiredService<Warmglow.Web.Features.Measurement.DashboardService>();
+        await Time("dashboard, page 1 by name", sp => D(sp).WorkspaceAsync(new()));
+        await Time("dashboard, page 1 by composite (desc)", sp => D(sp).WorkspaceAsync(new(Sort: "-composite")));
+        await Time("dashboard, page 200 by composite", sp => D(sp).WorkspaceAsync(new(Page: 200, Sort: "-composite")));
+        await Time("dashboard, search 'group'", sp => D(sp).WorkspaceAsync(new(Search: "group")));
+        await Time("partnership dashboard (scorecard, trends, ROI)", sp => D(sp).PartnershipAsync(somePartnership));
+        var day = 0;
+        await Time("record 1 observation (+ latest, rescore)", async sp =>
+        {
+            var m = sp.GetRequiredService<Warmglow.Web.Features.Measurement.MeasurementService>();
+            var metric = (await m.AttachmentsAsync(somePartnership))[0].MetricId;
+            await m.RecordAsync(somePartnership, new(metric, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(++day)), 1, null), Warmglow.Web.Features.Measurement.ObservationSource.Api);
+        });
+        await services.DisposeAsync();
+        return;
+    }
     await Time("partners, page 1 by name", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery()));
     await Time("partners, page 200 by name", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery(Page: 200)));
     await Time("partners, search 'group'", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery(Search: "group")));

@@ -42,6 +42,18 @@ public sealed record MetricScale(decimal Baseline, decimal Target, MetricDirecti
     }
 
     /// <summary>
+    /// The unclamped progress from baseline (0) to target (100), direction-aware: what trends are read from, so that a
+    /// series beyond the target still shows its slope. E.g. baseline 30 days, target 10, lower is better: 20 → 50, 5 → 125.
+    /// Throws <see cref="InvalidOperationException"/> when <see cref="Validate"/> refuses the scale.
+    /// </summary>
+    public decimal Progress(decimal value)
+    {
+        var errors = Validate(this);
+        if (!errors.IsEmpty) throw new InvalidOperationException($"The metric scale is not valid: {errors}");
+        return 100m * (value - Baseline) / (Target - Baseline);
+    }
+
+    /// <summary>
     /// (value − baseline) / (target − baseline) × 100, clamped to 0–100; exact (round only for display).
     /// E.g. baseline 10, target 50, higher is better: 30 → 50. Baseline 20 days, target 10 days, lower is better: 12 → 80.
     /// Throws <see cref="InvalidOperationException"/> when <see cref="Validate"/> refuses the scale.

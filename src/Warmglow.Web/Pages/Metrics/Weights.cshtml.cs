@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Warmglow.Web.Features.Measurement;
+using Warmglow.Web.Features.Users;
+
+namespace Warmglow.Web.Pages.Metrics;
+
+public class WeightsModel(MeasurementService measurement) : WarmglowPage
+{
+    protected override string InputPrefix => "";
+    public SettingsDto Settings { get; private set; } = null!;
+    [BindProperty] public MeasurementFrame Frame { get; set; }
+    [BindProperty] public Dictionary<string, decimal> Weights { get; set; } = [];
+    [BindProperty] public string? ReportingCurrency { get; set; }
+    [BindProperty] public int? Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(MeasurementFrame? frame)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        Settings = await measurement.GetSettingsAsync();
+        Frame = frame ?? Settings.Frame;
+        Weights = Frame == Settings.Frame ? Settings.Weights.ToDictionary() : MetricRules.DefaultWeights(Frame).ToDictionary();
+        ReportingCurrency = Settings.ReportingCurrency;
+        Version = Settings.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        Settings = await measurement.GetSettingsAsync();
+        if (await TryAsync(() => measurement.SaveSettingsAsync(new SettingsInput(Frame, Weights, ReportingCurrency, Version))))
+        {
+            Flash("Scorecard settings saved; every partnership's composite was recomputed.");
+            return Redirect("/Health");
+        }
+        return Page();
+    }
+}
