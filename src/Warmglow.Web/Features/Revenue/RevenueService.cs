@@ -25,6 +25,10 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
 
     public const int HoldingDaysMax = 365;
 
+    /// <summary>A transaction of our own, unless the caller (e.g. the demo loader) already runs one.</summary>
+    async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
     // ---------------------------------------------------------------- agreements and parties
 
     internal async Task<Agreement> AgreementAsync(int agreementId, CancellationToken ct) =>
@@ -322,7 +326,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         if (!errors.IsEmpty) throw new ValidationFailed(errors, "The file was not imported: fix the rows below and upload it again. Nothing was written.");
         if (rows.Count == 0) throw ValidationFailed.For("file", "has a header but no rows.");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         foreach (var row in fresh.Values) db.RevenueEvents.Add(NewEntry(agreement, row.Event, row.Kind, "csv"));
         try
         {
@@ -332,7 +336,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         {
             throw new Conflict("Another upload or post recorded some of these keys at the same moment. Nothing was written; upload the file again (recorded events will count as replays).");
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new ImportRowResult(rows.Count, fresh.Count, replays);
     }
 
@@ -351,7 +355,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
     public async Task<StatementDto> IssueAsync(int agreementId, PeriodInput input, CancellationToken ct)
     {
         var (agreement, terms, period) = await PrepareAsync(agreementId, input, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         var events = await UnstatedAsync(agreementId, period.To, ct);
         var parties = await PartiesAsync(agreement, ct);
         var computed = Compute(agreement, terms, period, events, parties);
@@ -372,7 +376,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return await GetStatementAsync(statement.Id, true, ct);
     }
 
