@@ -86,12 +86,12 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
     public async Task FixedSplit_60_40_Statement_ReplayConflict_AndIssuedStatementIsLocked()
     {
         var s = await Setup("Sixty forty");
-        var terms = await Terms(s, new { kind = "FixedSplit", shares = new[] { new { partyId = s.P(0), percent = 60m }, new { partyId = "org", percent = 40m } }, holdingDays = 30 });
+        var terms = await Terms(s, new { kind = "FixedSplit", shares = new[] { new { partyId = s.P(0), percent = 60m }, new { partyId = "org", percent = 40m } }, holdingDays = 10 });
         Assert.Equal(0, terms.Version);
         var body = new { kind = "FixedSplit", shares = new[] { new { partyId = s.P(0), percent = 60m }, new { partyId = "org", percent = 40m } }, holdingDays = 30, version = 0 };
         Assert.Equal(1, (await Terms(s, body)).Version);
         // A stale version: someone else changed the terms since.
-        await (await s.Manager.PutJson($"{s.Url}/revenue-terms", body)).Problem(409);
+        await (await s.Manager.PutJson($"{s.Url}/revenue-terms", body with { holdingDays = 31 })).Problem(409);
         Assert.Contains(terms.Parties, p => p.Id == "org");
 
         var first = await s.Manager.PostJson($"{s.Url}/revenue-events", RevenueFixtures.Sale("INV-1", 100.01m, "2025-02-10"));
@@ -335,6 +335,33 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{s.Url}/revenue-terms")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostJson($"{s.Url}/revenue-events", RevenueFixtures.Sale("X", 1m, "2025-01-02"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.DeleteAsync($"/api/statements/{mine.Id}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Pages_Render_ForStaff_AndPortalShowsOnlyOwnStatements()
+    {
+        var s = await Setup("Pages");
+        var other = await RevenueFixtures.AgreementAsync(app, s.Ws, "Pages other", new DateOnly(2025, 1, 1));
+        var body = new { kind = "FixedSplit", shares = new[] { new { partyId = s.P(0), percent = 60m }, new { partyId = "org", percent = 40m } } };
+        await Terms(s, body);
+        await (await s.Manager.PutJson($"{other.Url}/revenue-terms", new { kind = "FixedSplit", shares = new[] { new { partyId = "org", percent = 100m } } })).Read<TermsDto>();
+        await Post(s, RevenueFixtures.Sale("PG1", 10m, "2025-01-02"));
+        await Post(other, RevenueFixtures.Sale("PG2", 10m, "2025-01-02"));
+        var mine = await Issue(s, "2025-01-01", "2025-03-31");
+        var theirs = await Issue(other, "2025-01-01", "2025-03-31");
+        foreach (var url in new[] { "/Revenue", $"/Revenue/Agreement/{s.AgreementId}", $"/Revenue/Statement/{mine.Id}", $"/Partnerships/{s.PartnershipId}" })
+        {
+            var r = await s.Manager.GetAsync(url);
+            Assert.True(r.StatusCode == HttpStatusCode.OK, $"{url}: {r.StatusCode}");
+        }
+        var page = await s.Manager.GetStringAsync($"/Revenue/Statement/{mine.Id}");
+        Assert.Contains("@media print", page);
+        Assert.Contains("PG1", page);
+        var partner = await s.Ws.AsPartnerUser(s.PartnerIds[0]);
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/Portal/Statement/{mine.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/Portal/Statement/{theirs.Id}")).StatusCode);
+        Assert.Contains("6.00", await partner.GetStringAsync("/Portal"));
+        Assert.NotEqual(HttpStatusCode.OK, (await partner.GetAsync($"/Revenue/Statement/{mine.Id}")).StatusCode);
     }
 
     [SkippableFact]
