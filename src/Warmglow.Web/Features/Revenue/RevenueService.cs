@@ -259,7 +259,9 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         return new PostResult(ToDto(existing), true);
     }
 
-    internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    internal static bool IsUniqueViolation(DbUpdateException e) => IsUnique(e.InnerException);
+
+    static bool IsUnique(Exception? e) => e switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sq => sq.SqliteErrorCode == 19 && sq.SqliteExtendedErrorCode is 2067 or 1555,
@@ -364,20 +366,96 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         try
         {
             await db.SaveChangesAsync(ct);
-            db.RevenueStatementLines.AddRange(computed.LineEntities(statement.Id));
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await db.SaveChangesAsync(ct);
+            await WriteLinesAsync(computed.LineEntities(statement.Id).ToList(), ct);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (Exception ex) when (ex is DbUpdateException d && IsUniqueViolation(d) || IsUnique(ex))
         {
             throw new Conflict("Someone issued a statement for this agreement at the same moment; reload to see it.");
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
+        return await GetStatementAsync(statement.Id, true, ct);
+    }
+
+    /// <summary>Bulk (COPY / prepared insert) by default; false writes lines through EF's change tracker (the benchmark's "before").</summary>
+    public static bool BulkLines { get; set; } = true;
+
+    async Task WriteLinesAsync(List<RevenueStatementLine> lines, CancellationToken ct)
+    {
+        if (BulkLines)
+        {
+            await RevenueBulk.InsertLinesAsync(db, lines, ct);
+            return;
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            db.RevenueStatementLines.AddRange(lines);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
+    }
+
+    public sealed record BulkIssueResult(int Statements, int Lines, IReadOnlyList<string> Skipped);
+
+    /// <summary>
+    /// Issues the period's statement for every agreement with terms whose last statement ends before the period,
+    /// in one transaction and a bounded number of queries: agreements, terms and parties read once; events read
+    /// set-based per batch of agreements (ordered by agreement), computed in memory, statements saved per batch,
+    /// lines bulk-inserted. An agreement whose terms no longer cover its events is skipped and reported.
+    /// </summary>
+    public async Task<BulkIssueResult> IssueAllAsync(Period period, int batchSize = 100, CancellationToken ct = default)
+    {
+        if (period.To < period.From) throw ValidationFailed.For("to", $"must not be before from ({period.From:yyyy-MM-dd}).");
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => db.RevenueTerms.Any(t => t.AgreementId == a.Id))
+            .Where(a => !db.RevenueStatements.Any(s => s.AgreementId == a.Id && s.To >= period.From))
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        var terms = await db.RevenueTerms.AsNoTracking().ToDictionaryAsync(t => t.AgreementId, ct);
+        var workspace = tenant.RequireWorkspace();
+        var org = await db.Workspaces.Where(w => w.Id == workspace).Select(w => w.Name).FirstAsync(ct);
+        var members = (await db.PartnershipMembers.AsNoTracking()
+                .Where(m => db.Agreements.Any(a => a.PartnershipId == m.PartnershipId && db.RevenueTerms.Any(t => t.AgreementId == a.Id)))
+                .OrderByDescending(m => m.IsLead).ThenBy(m => m.PartnerId)
+                .Select(m => new { m.PartnershipId, m.PartnerId, m.Partner!.Name }).ToListAsync(ct))
+            .ToLookup(m => m.PartnershipId);
+        var skipped = new List<string>();
+        int statements = 0, lineCount = 0;
+        await using var tx = await OwnTransactionAsync(ct);
+        foreach (var batch in agreements.Chunk(batchSize))
+        {
+            var ids = batch.Select(a => a.Id).ToArray();
+            var events = (await db.RevenueEvents.AsNoTracking()
+                    .Where(e => ids.Contains(e.AgreementId) && e.Date <= period.To && !db.RevenueStatementLines.Any(l => l.EventId == e.Id))
+                    .OrderBy(e => e.AgreementId).ToListAsync(ct))
+                .ToLookup(e => e.AgreementId);
+            var computed = new List<(ComputedStatement C, RevenueStatement S)>();
+            foreach (var a in batch)
+            {
+                IReadOnlyList<PartyDto> parties = [new PartyDto(Parties.Org, org), .. members[a.PartnershipId].Select(m => new PartyDto(Parties.Partner(m.PartnerId), m.Name))];
+                try
+                {
+                    var c = Compute(a, terms[a.Id], period, events[a.Id].ToList(), parties);
+                    computed.Add((c, c.ToEntity(db.UtcNow, tenant.UserName)));
+                }
+                catch (ValidationFailed v)
+                {
+                    skipped.Add($"{a.Title} (#{a.Id}): {v.Errors}");
+                }
+            }
+            db.RevenueStatements.AddRange(computed.Select(x => x.S));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            var lines = computed.SelectMany(x => x.C.LineEntities(x.S.Id)).ToList();
+            await WriteLinesAsync(lines, ct);
+            statements += computed.Count;
+            lineCount += lines.Count;
+        }
         if (tx is not null) await tx.CommitAsync(ct);
-        return await GetStatementAsync(statement.Id, true, ct);
+        return new BulkIssueResult(statements, lineCount, skipped);
     }
 
     async Task<(Agreement, RevenueTerms, Period)> PrepareAsync(int agreementId, PeriodInput input, CancellationToken ct)
