@@ -101,6 +101,8 @@ static class RevenueBench
             $"(before issuing {peakBefore / 1048576.0:N0} MB); allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0:N0} MB; " +
             $"GC heap now {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB");
 
+        Console.WriteLine($"  phases (s): read events {RevenueService.Timing[0]:0.00}, compute {RevenueService.Timing[1]:0.00}, save statements {RevenueService.Timing[2]:0.00}, build lines {RevenueService.Timing[3]:0.00}, write lines {RevenueService.Timing[4]:0.00}");
+        Array.Clear(RevenueService.Timing);
         // Before: one IssueAsync per agreement (per-agreement queries), lines through EF's change tracker.
         RevenueService.BulkLines = false;
         sw.Restart();

@@ -28,9 +28,6 @@ sealed class ComputedStatement
         var names = partyNames.ToDictionary(p => p.Id, p => p.Name, StringComparer.OrdinalIgnoreCase);
         string Name(string id) => names.TryGetValue(id, out var n) ? n : id;
         var model = JsonSerializer.Deserialize<ModelInput>(terms.Model, RevenueService.ModelJson)!;
-        var byKey = entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
-        var core = entries.Select(e => new CoreEvent(e.Key, e.Amount, e.Currency, e.Date, e.Source,
-            agreement.Id.ToString(CultureInfo.InvariantCulture), e.MemberId)).ToList();
         var earliest = entries.Count == 0 ? period.From : DateOnly.FromDayNumber(Math.Min(period.From.DayNumber, entries.Min(e => e.Date).DayNumber));
         var wide = new Period(earliest, period.To);
         bool IsAdjustment(RevenueEntry e) => e.Date < period.From || e.Kind == RevenueKind.Refund;
@@ -39,6 +36,9 @@ sealed class ComputedStatement
             if (terms.Kind == ShareModelKind.Pool)
             {
                 var pool = RevenueService.ToPool(model, agreement);
+                var core = entries.Select(e => new CoreEvent(e.Key, e.Amount, e.Currency, e.Date, e.Source,
+                    agreement.Id.ToString(CultureInfo.InvariantCulture), e.MemberId)).ToList();
+                var byKey = entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
                 var result = PoolCalculator.Distribute(pool, core, wide);
                 var memberIndex = pool.Members.Select((m, i) => (m.MemberId, i)).ToDictionary(x => x.MemberId, x => x.i, StringComparer.OrdinalIgnoreCase);
                 var lines = result.Lines.Select(l =>
@@ -58,19 +58,30 @@ sealed class ComputedStatement
                 };
             }
             var share = RevenueService.ToModel(terms.Kind, model);
-            var statement = StatementCalculator.Calculate(
-                new AgreementTerms(agreement.Id.ToString(CultureInfo.InvariantCulture), agreement.Currency, agreement.StartDate, agreement.EndDate, share), core, wide);
-            var splitLines = statement.Lines.Select(l =>
+            var modelErrors = share.Validate(agreement.StartDate);
+            if (!modelErrors.IsEmpty) throw new ArgumentException(modelErrors.ToString());
+            // The loop of Core's StatementCalculator.Calculate (same order: date, then key ordinal; same running volume
+            // for tiers), without re-validating every event: each was checked against the agreement when recorded.
+            // A model that cannot split an event any more (a phase removed since) throws ArgumentException below.
+            var minor = Currency.Find(agreement.Currency)!.MinorUnits;
+            var partyIds = share.Parties;
+            var totals = new decimal[partyIds.Count];
+            var cumulative = 0m;
+            var splitLines = new List<(RevenueEntry, bool, decimal[])>(entries.Count);
+            foreach (var e in entries.OrderBy(e => e.Date).ThenBy(e => e.Key, StringComparer.Ordinal))
             {
-                var e = byKey[l.Key];
-                return (e, IsAdjustment(e), l.Shares.Select(s => s.Amount).ToArray());
-            }).ToList();
+                var parts = share.Split(e.Amount, e.Date, new ShareContext(agreement.StartDate, minor, cumulative));
+                var amounts = new decimal[parts.Count];
+                for (var i = 0; i < parts.Count; i++) totals[i] += amounts[i] = parts[i].Amount;
+                splitLines.Add((e, IsAdjustment(e), amounts));
+                cumulative += e.Amount;
+            }
             return new ComputedStatement
             {
                 Agreement = agreement, Terms = terms, Period = period, Lines = splitLines,
-                Parties = statement.Totals.Select(t => new StatementParty(t.PartyId, Name(t.PartyId), t.Amount)).ToList(),
-                Total = statement.Total,
-                Adjustments = splitLines.Where(l => l.Item2).Sum(l => l.e.Amount),
+                Parties = partyIds.Select((id, i) => new StatementParty(id, Name(id), totals[i])).ToList(),
+                Total = entries.Sum(e => e.Amount),
+                Adjustments = splitLines.Where(l => l.Item2).Sum(l => l.Item1.Amount),
             };
         }
         catch (ArgumentException e)

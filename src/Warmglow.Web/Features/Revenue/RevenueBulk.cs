@@ -52,7 +52,8 @@ public static class RevenueBulk
             p[0].Value = l.WorkspaceId; p[1].Value = l.StatementId; p[2].Value = l.EventId; p[3].Value = l.Key;
             p[4].Value = l.Date; p[5].Value = l.Source; p[6].Value = (object?)l.MemberId ?? DBNull.Value; p[7].Value = l.Amount;
             p[8].Value = l.Adjustment; p[9].Value = l.Shares;
-            await cmd.ExecuteNonQueryAsync(ct);
+            cmd.ExecuteNonQuery(); // SQLite's async is synchronous underneath; skip the Task per row
+
         }
     }
 
