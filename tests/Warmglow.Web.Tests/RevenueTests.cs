@@ -407,6 +407,34 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [SkippableFact]
+    public async Task IssueAll_IssuesEveryDueAgreement_SetBased_WithAdjustments()
+    {
+        var s = await Setup("Bulk issue");
+        var other = await RevenueFixtures.AgreementAsync(app, s.Ws, "Bulk other", new DateOnly(2025, 1, 1), members: 2);
+        await Terms(s, new { kind = "FixedSplit", shares = new[] { new { partyId = s.P(0), percent = 60m }, new { partyId = "org", percent = 40m } } });
+        await Terms(other, new { kind = "Pool", members = new[] { new { memberId = other.P(0), contributionPercent = 10m, weight = 1m }, new { memberId = other.P(1), contributionPercent = 10m, weight = 3m } } });
+        await Post(s, RevenueFixtures.Sale("B1", 100m, "2025-01-10"));
+        await Post(other, RevenueFixtures.Sale("B2", 1000m, "2025-02-10", member: other.P(0)));
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Tenant>().Use(s.Ws.Id, "test");
+        var service = scope.ServiceProvider.GetRequiredService<RevenueService>();
+        var q1 = new Warmglow.Core.Revenue.Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31));
+        var result = await service.IssueAllAsync(q1);
+        Assert.Equal(2, result.Statements);
+        Assert.Equal(2, result.Lines);
+        Assert.Equal(0, (await service.IssueAllAsync(q1)).Statements);
+        await Post(s, RevenueFixtures.Sale("B3", 50m, "2025-03-30"));
+        var q2 = await service.IssueAllAsync(new Warmglow.Core.Revenue.Period(new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30)));
+        Assert.Equal(2, q2.Statements);
+        var list = await (await s.Manager.GetAsync($"{s.Url}/statements")).Read<Paged<StatementSummary>>();
+        var latest = await (await s.Manager.GetAsync($"/api/statements/{list.Items[0].Id}")).Read<StatementDto>();
+        Assert.True(Assert.Single(latest.Lines!).Adjustment);
+        var pool = await (await s.Manager.GetAsync($"{other.Url}/statements")).Read<Paged<StatementSummary>>();
+        var poolStatement = await (await s.Manager.GetAsync($"/api/statements/{pool.Items[^1].Id}")).Read<StatementDto>();
+        Assert.Equal([25m, 75m], poolStatement.Parties.Select(p => p.Share));
+    }
+
+    [SkippableFact]
     public async Task DemoContributor_AttachesTermsEventsAndStatements_ToSignedAgreements()
     {
         var s = await Setup("Demo revenue", start: "2024-01-01");
