@@ -364,6 +364,54 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.NotEqual(HttpStatusCode.OK, (await partner.GetAsync($"/Revenue/Statement/{mine.Id}")).StatusCode);
     }
 
+    static async Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handler, Dictionary<string, string> fields)
+    {
+        var html = await c.GetStringAsync(url);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = token;
+        return await c.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(fields));
+    }
+
+    [SkippableFact]
+    public async Task Pages_TermsEditorAndEventForm_SaveOrShowInlineErrors()
+    {
+        var s = await Setup("Page forms");
+        var url = $"/Revenue/Agreement/{s.AgreementId}";
+        var bad = await PostForm(s.Manager, url, "Terms", new()
+        {
+            ["Input.Kind"] = "0", ["Input.Version"] = "0", ["Input.HoldingDays"] = "0",
+            ["Input.Parties[0].PartyId"] = "org", ["Input.Parties[0].Percent"] = "50",
+            ["Input.Parties[1].PartyId"] = s.P(0), ["Input.Parties[1].Percent"] = "40",
+        });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("must add up to 100%", await bad.Content.ReadAsStringAsync());
+        Assert.Null((await (await s.Manager.GetAsync($"{s.Url}/revenue-terms")).Read<TermsDto>()).Kind);
+
+        var ok = await PostForm(s.Manager, url, "Terms", new()
+        {
+            ["Input.Kind"] = "0", ["Input.Version"] = "0", ["Input.HoldingDays"] = "0",
+            ["Input.Parties[0].PartyId"] = "org", ["Input.Parties[0].Percent"] = "40",
+            ["Input.Parties[1].PartyId"] = s.P(0), ["Input.Parties[1].Percent"] = "60",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(ShareModelKind.FixedSplit, (await (await s.Manager.GetAsync($"{s.Url}/revenue-terms")).Read<TermsDto>()).Kind);
+
+        var badEvent = await PostForm(s.Manager, url, "Event", new()
+        {
+            ["Event.Key"] = "F1", ["Event.Kind"] = "0", ["Event.Amount"] = "-3", ["Event.Currency"] = "EUR", ["Event.Date"] = "2025-02-01", ["Event.Source"] = "desk",
+        });
+        Assert.Contains("must be greater than 0", await badEvent.Content.ReadAsStringAsync());
+        var okEvent = await PostForm(s.Manager, url, "Event", new()
+        {
+            ["Event.Key"] = "F1", ["Event.Kind"] = "0", ["Event.Amount"] = "3", ["Event.Currency"] = "EUR", ["Event.Date"] = "2025-02-01", ["Event.Source"] = "desk",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, okEvent.StatusCode);
+        Assert.Equal(1, await EventCount(s));
+        var executive = await s.Ws.As(Roles.Executive);
+        Assert.Equal(HttpStatusCode.OK, (await executive.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await s.Ws.As(Roles.Evaluator)).GetAsync(url)).StatusCode);
+    }
+
     [SkippableFact]
     public async Task Property_RandomEvents_StatementsSumExactly_RepostsChangeNothing_AllEventsStatedOnce()
     {
@@ -432,6 +480,11 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var pool = await (await s.Manager.GetAsync($"{other.Url}/statements")).Read<Paged<StatementSummary>>();
         var poolStatement = await (await s.Manager.GetAsync($"/api/statements/{pool.Items[^1].Id}")).Read<StatementDto>();
         Assert.Equal([25m, 75m], poolStatement.Parties.Select(p => p.Share));
+
+        // Measurement reads the same events as partner-influenced revenue (refunds negative).
+        var influenced = scope.ServiceProvider.GetServices<Features.Signals.IInfluencedRevenueSource>().Single();
+        var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
+        Assert.Equal(150m, await influenced.Query(db).Where(r => r.PartnershipId == s.PartnershipId).SumAsync(r => r.Amount));
     }
 
     [SkippableFact]

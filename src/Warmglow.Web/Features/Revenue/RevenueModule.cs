@@ -32,5 +32,9 @@ public static class RevenueModule
 sealed class LedgerInfluencedRevenue : IInfluencedRevenueSource
 {
     public IQueryable<InfluencedRevenue> Query(WarmglowDb db) =>
-        db.RevenueEvents.Select(e => new InfluencedRevenue(e.Agreement!.PartnershipId, e.Date, e.Currency, e.Amount));
+        // A member initializer rather than the constructor, so consumers can keep composing (Where, GroupBy, Sum) in SQL.
+        db.RevenueEvents.Select(e => new InfluencedRevenue(0, default, "", 0m)
+        {
+            PartnershipId = e.Agreement!.PartnershipId, Date = e.Date, Currency = e.Currency, Amount = e.Amount,
+        });
 }
