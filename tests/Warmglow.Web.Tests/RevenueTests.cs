@@ -504,17 +504,14 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(6, statements.Count); // 2024-Q1 .. 2025-Q2
         Assert.Equal(await db.RevenueEvents.Where(e => e.Date <= new DateOnly(2025, 6, 30)).SumAsync(e => e.Amount), statements.Sum(x => x.Total));
     }
-}
 
-/// <summary>Parallel posts with overlapping keys on real PostgreSQL: one event per key, none lost, replays reported.</summary>
-public sealed class PostgresRevenueConcurrencyTests(PostgresApp app) : IClassFixture<PostgresApp>
-{
+    /// <summary>Parallel posts with overlapping keys on real PostgreSQL: one event per key, none lost, replays reported (shares this class's app, one host fewer).</summary>
     [SkippableFact]
-    public async Task ParallelPosts_OverlappingKeys_ExactlyOneEventPerKey()
+    public async Task ParallelPosts_OverlappingKeys_ExactlyOneEventPerKey_OnPostgres()
     {
-        Skip.If(PostgresApp.Unavailable is not null, PostgresApp.Unavailable);
-        var ws = await app.CreateWorkspaceAsync("Race");
-        var s = await RevenueFixtures.AgreementAsync(app, ws, "Race", new DateOnly(2025, 1, 1));
+        Skip.If(app.Provider != DatabaseProvider.Postgres, "Concurrency is tested on real PostgreSQL.");
+        var s = await Setup("Race");
+        var ws = s.Ws;
         const int clients = 8, perClient = 50, keys = 120;
         var http = new HttpClient[clients];
         for (var c = 0; c < clients; c++) http[c] = await ws.As(Roles.Manager);
