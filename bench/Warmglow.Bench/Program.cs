@@ -15,6 +15,12 @@ using Warmglow.Web.Infrastructure;
 // Partner and partnership lists at volume, on SQLite and PostgreSQL: the queries the UI and API run on every page.
 // Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both] [lists|measurement]
 // "measurement" adds 4 metrics × 25 observations per partnership (10,000 → 1,000,000) and times the dashboards instead.
+// Or: dotnet run -c Release --project bench/Warmglow.Bench -- revenue [agreements=1000] [events=1000000] [sqlite|postgres|both]
+if (args.FirstOrDefault() == "revenue")
+{
+    await RevenueBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres");
+    return;
+}
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
 var which = args.Length > 1 ? args[1] : "both";
 var mode = args.Length > 2 ? args[2] : "lists";

@@ -226,8 +226,9 @@ public abstract class MeasurementTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws.Id, "test");
         var sp = scope.ServiceProvider;
-        var revenue = new FakeRevenue([new(id, DateOnly.FromDateTime(DateTime.UtcNow), "USD", 3000m), new(id, DateOnly.FromDateTime(DateTime.UtcNow), "usd", 2000m),
-            new(id, DateOnly.FromDateTime(DateTime.UtcNow), "EUR", 300m), new(id + 1, DateOnly.FromDateTime(DateTime.UtcNow), "USD", 99999m)]);
+        static InfluencedRevenue Rev(int partnershipId, string currency, decimal amount) =>
+            new() { PartnershipId = partnershipId, Date = DateOnly.FromDateTime(DateTime.UtcNow), Currency = currency, Amount = amount };
+        var revenue = new FakeRevenue([Rev(id, "USD", 3000m), Rev(id, "usd", 2000m), Rev(id, "EUR", 300m), Rev(id + 1, "USD", 99999m)]);
         var service = new ValueService(sp.GetRequiredService<WarmglowDb>(), sp.GetRequiredService<MeasurementService>(), [revenue]);
         var withRevenue = await service.RoiAsync(id);
         Assert.Equal(5000m, withRevenue.InfluencedRevenue);

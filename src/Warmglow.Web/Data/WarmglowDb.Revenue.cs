@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Revenue;
+
+namespace Warmglow.Web.Data;
+
+public abstract partial class WarmglowDb
+{
+    public DbSet<RevenueTerms> RevenueTerms => Set<RevenueTerms>();
+    public DbSet<RevenueEntry> RevenueEvents => Set<RevenueEntry>();
+    public DbSet<RevenueStatement> RevenueStatements => Set<RevenueStatement>();
+    public DbSet<RevenueStatementLine> RevenueStatementLines => Set<RevenueStatementLine>();
+
+    partial void OnRevenueModel(ModelBuilder b)
+    {
+        // Terms and raw events are internal; partner users see only issued statements of their own partnerships.
+        b.Entity<RevenueTerms>().HasQueryFilter(t => t.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<RevenueEntry>().HasQueryFilter(e => e.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        b.Entity<RevenueStatement>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId
+            && (CurrentPartnerId == null || Set<PartnershipMember>().Any(m => m.PartnershipId == s.PartnershipId && m.PartnerId == CurrentPartnerId)));
+        b.Entity<RevenueStatementLine>().HasQueryFilter(l => l.WorkspaceId == CurrentWorkspaceId
+            && (CurrentPartnerId == null || Set<RevenueStatement>().Any(s => s.Id == l.StatementId)));
+    }
+}

@@ -1,0 +1,106 @@
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Agreements;
+
+namespace Warmglow.Web.Features.Revenue;
+
+/// <summary>The share models an agreement's revenue terms may use (product.md §3 "Revenue sharing").</summary>
+public enum ShareModelKind { FixedSplit, CapabilitySplit, PhasedSplit, TieredSplit, Pool }
+
+/// <summary>A sale adds revenue; a refund (entered as a positive amount) is stored negative and claws back by the same split.</summary>
+public enum RevenueKind { Sale, Refund }
+
+/// <summary>
+/// An agreement's revenue-share terms: one row per agreement, the model as JSON (the API's <see cref="TermsInput"/>
+/// shape, which Core validates), and the optional holding period. Versioned and audited: every change is a new
+/// version in the audit log with the before and after model.
+/// </summary>
+public class RevenueTerms : IWorkspaceOwned, IVersioned, IAudited, ITimestamped, IAuditSummary
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int AgreementId { get; set; }
+    public Agreement? Agreement { get; set; }
+    public ShareModelKind Kind { get; set; }
+    /// <summary>The model's parameters as JSON (<see cref="ModelInput"/>).</summary>
+    public required string Model { get; set; }
+    /// <summary>Days after a statement's period end before its shares are payable (refunds are unlikely by then).</summary>
+    public int HoldingDays { get; set; }
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public string? AuditSummary => $"Revenue terms of agreement {AgreementId}: {Kind}";
+}
+
+/// <summary>
+/// A recorded revenue event. Immutable once written: corrections are refunds or later events, never edits.
+/// <see cref="Amount"/> is signed (refunds negative); <see cref="Key"/> is unique per workspace (database index).
+/// </summary>
+public class RevenueEntry : IWorkspaceOwned, IAudited, IAuditSummary
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int AgreementId { get; set; }
+    public Agreement? Agreement { get; set; }
+    public required string Key { get; set; }
+    public RevenueKind Kind { get; set; }
+    public decimal Amount { get; set; }
+    public required string Currency { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Source { get; set; }
+    /// <summary>Party id of the pool member that referred the revenue (pool models), else null.</summary>
+    public string? MemberId { get; set; }
+    /// <summary>"csv", "api" or "form": where the event came in.</summary>
+    public required string Channel { get; set; }
+    public DateTime RecordedAt { get; set; }
+    public string? RecordedBy { get; set; }
+
+    public string? AuditSummary => $"{Kind} {Key}: {Amount} {Currency} on {Date:yyyy-MM-dd}";
+}
+
+/// <summary>
+/// An issued statement: locked forever (no endpoint updates or deletes it; the service refuses with 409).
+/// <see cref="Parties"/> holds each party's totals as JSON (<see cref="StatementParty"/>), in model order.
+/// </summary>
+public class RevenueStatement : IWorkspaceOwned, IAudited, IAuditSummary
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int AgreementId { get; set; }
+    public Agreement? Agreement { get; set; }
+    /// <summary>Denormalized from the agreement, for the partner users' filter.</summary>
+    public int PartnershipId { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public required string Currency { get; set; }
+    public ShareModelKind Kind { get; set; }
+    /// <summary>Sum of all lines (period events and adjustments).</summary>
+    public decimal Total { get; set; }
+    public decimal Adjustments { get; set; }
+    public int LineCount { get; set; }
+    public required string Parties { get; set; }
+    public int TermsVersion { get; set; }
+    public int HoldingDays { get; set; }
+    public DateOnly PayableOn { get; set; }
+    public DateTime IssuedAt { get; set; }
+    public string? IssuedBy { get; set; }
+
+    public string? AuditSummary => $"Statement {From:yyyy-MM-dd}..{To:yyyy-MM-dd} of agreement {AgreementId}: {Total} {Currency}";
+}
+
+/// <summary>One event on an issued statement and each party's share (JSON array in the statement's party order).</summary>
+public class RevenueStatementLine : IWorkspaceOwned
+{
+    public long Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int StatementId { get; set; }
+    /// <summary>Unique: an event is on at most one statement, ever.</summary>
+    public int EventId { get; set; }
+    public required string Key { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Source { get; set; }
+    public string? MemberId { get; set; }
+    public decimal Amount { get; set; }
+    public bool Adjustment { get; set; }
+    public required string Shares { get; set; }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Users;
+
+namespace Warmglow.Web.Features.Revenue;
+
+public sealed record RevenueLink(int AgreementId, string Title, string Currency, ShareModelKind? Kind, int Statements);
+
+/// <summary>The partnership page's small "Revenue sharing" card: its agreements, each linked to its revenue page.</summary>
+public sealed class RevenueLinksViewComponent(WarmglowDb db, IAuthorizationService auth) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int partnershipId)
+    {
+        if (!(await auth.AuthorizeAsync(HttpContext.User, Policies.Oversee)).Succeeded) return Content("");
+        var links = await db.Agreements.AsNoTracking().Where(a => a.PartnershipId == partnershipId).OrderBy(a => a.StartDate).ThenBy(a => a.Id).Take(20)
+            .Select(a => new RevenueLink(a.Id, a.Title, a.Currency,
+                db.RevenueTerms.Where(t => t.AgreementId == a.Id).Select(t => (ShareModelKind?)t.Kind).FirstOrDefault(),
+                db.RevenueStatements.Count(s => s.AgreementId == a.Id)))
+            .ToListAsync();
+        return View(links);
+    }
+}

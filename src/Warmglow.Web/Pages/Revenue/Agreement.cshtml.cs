@@ -1,0 +1,253 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Warmglow.Web.Features.Revenue;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Pages.Revenue;
+
+public sealed class PartyRow
+{
+    public string PartyId { get; set; } = "";
+    public string? Name { get; set; }
+    public decimal? Percent { get; set; }
+    public decimal? Contribution { get; set; }
+    public decimal? PoolPercent { get; set; }
+    public decimal? Weight { get; set; }
+}
+
+/// <summary>The terms editor's form: per-party numbers for split and pool models, text lines for tiers and phases.</summary>
+public sealed class TermsForm
+{
+    public ShareModelKind Kind { get; set; }
+    public List<PartyRow> Parties { get; set; } = [];
+    public string? PartnerId { get; set; }
+    /// <summary>One tier per line: "from percent", e.g. "0 10" and "10000 15".</summary>
+    public string? Tiers { get; set; }
+    /// <summary>One phase per line: "year 1: p5=70, org=30" or "2025-01-01..2025-06-30: p5=70, org=30".</summary>
+    public string? Phases { get; set; }
+    public int HoldingDays { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class EventForm
+{
+    public string? Key { get; set; }
+    public RevenueKind Kind { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Currency { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? Source { get; set; }
+    public string? MemberId { get; set; }
+}
+
+[Authorize(Policy = Policies.Oversee)]
+[RequestSizeLimit(RevenueService.MaxCsvBytes + 1024 * 1024)]
+public class AgreementModel(RevenueService revenue) : WarmglowPage
+{
+    [BindProperty] public TermsForm Input { get; set; } = new();
+    [BindProperty] public EventForm Event { get; set; } = new();
+    [BindProperty] public DateOnly? From { get; set; }
+    [BindProperty] public DateOnly? To { get; set; }
+
+    public int AgreementId { get; private set; }
+    public string Title { get; private set; } = "";
+    public int PartnershipId { get; private set; }
+    public TermsDto Terms { get; private set; } = null!;
+    public Paged<EventDto> Events { get; private set; } = null!;
+    public Paged<StatementSummary> Statements { get; private set; } = null!;
+    public StatementDto? Preview { get; private set; }
+    public ImportRowResult? Imported { get; private set; }
+    /// <summary>Which form was posted: its section shows the errors.</summary>
+    public string? Posted { get; private set; }
+    public bool CanManage { get; private set; }
+
+    async Task LoadAsync(int agreementId, int? page, bool fillForms, CancellationToken ct)
+    {
+        var agreement = await revenue.AgreementAsync(agreementId, ct);
+        AgreementId = agreementId;
+        Title = agreement.Title;
+        PartnershipId = agreement.PartnershipId;
+        Terms = await revenue.GetTermsAsync(agreementId, ct);
+        Events = await revenue.EventsAsync(agreementId, page, null, ct);
+        Statements = await revenue.StatementsAsync(agreementId, 1, 50, ct);
+        CanManage = await AllowedAsync(Policies.Manage);
+        if (fillForms)
+        {
+            Input = FromTerms(Terms);
+            Event = new EventForm { Currency = Terms.Currency, Date = Terms.End is { } e && e < DateOnly.FromDateTime(DateTime.UtcNow) ? e : DateOnly.FromDateTime(DateTime.UtcNow), Key = $"ev-{Guid.NewGuid():N}"[..15] };
+            var last = Statements.Items.FirstOrDefault()?.To;
+            From ??= last?.AddDays(1) ?? Terms.Start;
+            To ??= From.Value.AddMonths(3).AddDays(-1);
+        }
+        else
+        {
+            // Keep what was typed, but always list every party.
+            foreach (var p in Terms.Parties.Where(p => Input.Parties.All(r => r.PartyId != p.Id))) Input.Parties.Add(new PartyRow { PartyId = p.Id });
+            foreach (var r in Input.Parties) r.Name = Terms.Parties.FirstOrDefault(p => p.Id == r.PartyId)?.Name ?? r.PartyId;
+        }
+    }
+
+    static TermsForm FromTerms(TermsDto t)
+    {
+        var m = t.Model ?? new ModelInput();
+        var f = new TermsForm { Kind = t.Kind ?? ShareModelKind.FixedSplit, HoldingDays = t.HoldingDays, Version = t.Version, PartnerId = m.PartnerId };
+        foreach (var p in t.Parties)
+            f.Parties.Add(new PartyRow
+            {
+                PartyId = p.Id, Name = p.Name,
+                Percent = m.Shares?.FirstOrDefault(s => s.PartyId == p.Id)?.Percent,
+                Contribution = m.Contributions?.FirstOrDefault(s => s.PartyId == p.Id)?.Amount,
+                PoolPercent = m.Members?.FirstOrDefault(s => s.MemberId == p.Id)?.ContributionPercent,
+                Weight = m.Members?.FirstOrDefault(s => s.MemberId == p.Id)?.Weight,
+            });
+        f.Tiers = m.Tiers is null ? "0 10\n10000 15" : string.Join("\n", m.Tiers.Select(x => $"{x.From.ToString(CultureInfo.InvariantCulture)} {x.Percent.ToString(CultureInfo.InvariantCulture)}"));
+        f.Phases = m.Phases is null ? null : string.Join("\n", m.Phases.Select(p =>
+            (p.Year is { } y ? $"year {y}" : $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}") + ": " +
+            string.Join(", ", (p.Shares ?? []).Select(s => $"{s.PartyId}={s.Percent.ToString(CultureInfo.InvariantCulture)}"))));
+        return f;
+    }
+
+    public async Task OnGetAsync(int agreementId, int? page, CancellationToken ct) => await LoadAsync(agreementId, page, true, ct);
+
+    async Task<IActionResult> Guarded(int agreementId, string posted, Func<Task> change, string flash, CancellationToken ct)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        Posted = posted;
+        if (await TryAsync(change))
+        {
+            Flash(flash);
+            return RedirectToPage(new { agreementId });
+        }
+        await LoadAsync(agreementId, null, false, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostTermsAsync(int agreementId, CancellationToken ct) =>
+        Guarded(agreementId, "terms", async () =>
+        {
+            var input = ToInput(Input);
+            await revenue.SaveTermsAsync(agreementId, input, ct);
+        }, "Revenue terms saved.", ct);
+
+    public async Task<IActionResult> OnPostEventAsync(int agreementId, CancellationToken ct)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        ModelState.Clear();
+        Posted = "event";
+        var typed = Event;
+        if (await TryAsync(async () =>
+            {
+                var r = await revenue.PostAsync(agreementId, new EventInput(typed.Key, typed.Amount, typed.Currency, typed.Date, typed.Source, typed.Kind, typed.MemberId), "form", ct);
+                Flash(r.Replay ? $"Event {r.Event.Key} was already recorded with the same details: nothing new was written." : $"Event {r.Event.Key} recorded.");
+            }))
+            return RedirectToPage(new { agreementId });
+        await LoadAsync(agreementId, null, true, ct);
+        Event = typed;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(int agreementId, IFormFile? file, CancellationToken ct)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        ModelState.Clear();
+        Posted = "import";
+        if (file is null || file.Length == 0) ModelState.AddModelError("", "Choose a CSV file to import.");
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            await TryAsync(async () => Imported = await revenue.ImportAsync(agreementId, stream, ct));
+        }
+        await LoadAsync(agreementId, null, true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int agreementId, CancellationToken ct)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        ModelState.Clear();
+        Posted = "statement";
+        var (from, to) = (From, To);
+        await TryAsync(async () => Preview = await revenue.PreviewAsync(agreementId, new PeriodInput(from, to), ct));
+        await LoadAsync(agreementId, null, true, ct);
+        (From, To) = (from, to);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(int agreementId, CancellationToken ct)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        ModelState.Clear();
+        Posted = "statement";
+        StatementDto? issued = null;
+        var (from, to) = (From, To);
+        if (await TryAsync(async () => issued = await revenue.IssueAsync(agreementId, new PeriodInput(from, to), ct)))
+        {
+            Flash($"Statement {from:yyyy-MM-dd} to {to:yyyy-MM-dd} issued: it is now locked.");
+            return RedirectToPage("/Revenue/Statement", new { id = issued!.Id });
+        }
+        await LoadAsync(agreementId, null, true, ct);
+        (From, To) = (from, to);
+        return Page();
+    }
+
+    TermsInput ToInput(TermsForm f)
+    {
+        var rows = f.Parties;
+        List<TierInput>? tiers = null;
+        List<PhaseInput>? phases = null;
+        if (f.Kind == ShareModelKind.TieredSplit) tiers = ParseTiers(f.Tiers);
+        if (f.Kind == ShareModelKind.PhasedSplit) phases = ParsePhases(f.Phases);
+        return new TermsInput(f.Kind,
+            Shares: f.Kind == ShareModelKind.FixedSplit ? rows.Where(r => r.Percent is not null).Select(r => new PartyPercentInput(r.PartyId, r.Percent!.Value)).ToList() : null,
+            Contributions: f.Kind == ShareModelKind.CapabilitySplit ? rows.Where(r => r.Contribution is not null).Select(r => new ContributionInput(r.PartyId, r.Contribution!.Value)).ToList() : null,
+            Phases: phases,
+            PartnerId: f.Kind == ShareModelKind.TieredSplit ? f.PartnerId : null,
+            OwnerId: f.Kind == ShareModelKind.TieredSplit ? "org" : null,
+            Tiers: tiers,
+            Members: f.Kind == ShareModelKind.Pool ? rows.Where(r => r.PoolPercent is not null || r.Weight is not null).Select(r => new PoolMemberInput(r.PartyId, r.PoolPercent ?? 0, r.Weight ?? 0)).ToList() : null,
+            HoldingDays: f.HoldingDays, Version: f.Version);
+    }
+
+    static List<TierInput> ParseTiers(string? text)
+    {
+        var list = new List<TierInput>();
+        var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var parts = lines[i].Split([' ', ':', ';', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !decimal.TryParse(parts[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var from)
+                || !decimal.TryParse(parts[1].TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pct))
+                throw ValidationFailed.For("tiers", $"line {i + 1} '{lines[i]}' must be 'from percent', e.g. '10000 15'.");
+            list.Add(new TierInput(from, pct));
+        }
+        return list;
+    }
+
+    static List<PhaseInput> ParsePhases(string? text)
+    {
+        var list = new List<PhaseInput>();
+        var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var bad = ValidationFailed.For("phases", $"line {i + 1} '{lines[i]}' must look like 'year 1: org=30, p5=70' or '2025-01-01..2025-06-30: org=50, p5=50'.");
+            var colon = lines[i].IndexOf(':');
+            if (colon < 0) throw bad;
+            var head = lines[i][..colon].Trim();
+            var shares = new List<PartyPercentInput>();
+            foreach (var part in lines[i][(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var kv = part.Split('=', StringSplitOptions.TrimEntries);
+                if (kv.Length != 2 || !decimal.TryParse(kv[1].TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pct)) throw bad;
+                shares.Add(new PartyPercentInput(kv[0], pct));
+            }
+            if (head.StartsWith("year", StringComparison.OrdinalIgnoreCase) && int.TryParse(head[4..].Trim(), out var year))
+                list.Add(new PhaseInput(year, null, null, shares));
+            else if (head.Split("..") is [var a, var b] && DateOnly.TryParse(a.Trim(), CultureInfo.InvariantCulture, out var from) && DateOnly.TryParse(b.Trim(), CultureInfo.InvariantCulture, out var to))
+                list.Add(new PhaseInput(null, from, to, shares));
+            else throw bad;
+        }
+        return list;
+    }
+}
