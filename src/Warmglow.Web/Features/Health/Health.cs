@@ -24,6 +24,8 @@ public class SurveyRound : IWorkspaceOwned, IVersioned, IAudited, ITimestamped, 
     /// <summary>Quarter label, e.g. "2026-Q3".</summary>
     public required string Period { get; set; }
     public DateOnly PeriodStart { get; set; }
+    /// <summary>The period's first moment (UTC): what survey-response activity is dated to (no answer time is kept).</summary>
+    public DateTime PeriodStartsAt { get; set; }
     public bool Anonymous { get; set; }
     public List<SurveyQuestion> Questions { get; set; } = [];
     public SurveyStatus Status { get; set; }

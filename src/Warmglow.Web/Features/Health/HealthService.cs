@@ -118,7 +118,7 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
         var firstActivity = new Dictionary<int, Quarter>();
         foreach (var source in activity.Where(a => formula.Components.Any(c => c.Kind == a.Kind)))
         {
-            var rows = await source.Query(db).Where(a => a.At >= from && a.At < to)
+            var rows = await ActivityQuery.Rows(source.Query(db)).Where(a => a.At >= from && a.At < to)
                 .GroupBy(a => new { a.PartnershipId, a.At.Year, a.At.Month })
                 .Select(g => new { g.Key.PartnershipId, g.Key.Year, g.Key.Month, Count = g.Count() })
                 .ToListAsync(ct);
@@ -155,7 +155,7 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
 
         var overdueCounts = new Dictionary<int, int>();
         foreach (var source in overdue)
-            foreach (var r in await source.Overdue(db, today).GroupBy(o => o.PartnershipId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            foreach (var r in await ActivityQuery.Rows(source.Overdue(db, today)).GroupBy(o => o.PartnershipId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 overdueCounts[r.Key] = overdueCounts.GetValueOrDefault(r.Key) + r.Count;
 
         var health = new List<HealthSnapshot>();

@@ -72,7 +72,7 @@ public sealed class SurveyService(WarmglowDb db)
 
         var round = new SurveyRound
         {
-            PartnershipId = partnership!.Id, TemplateKey = template!.Key, Period = quarter.Label, PeriodStart = quarter.Start,
+            PartnershipId = partnership!.Id, TemplateKey = template!.Key, Period = quarter.Label, PeriodStart = quarter.Start, PeriodStartsAt = quarter.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Title = string.IsNullOrWhiteSpace(input.Title) ? $"{template.Name} {quarter.Label}: {partnership.Name}" : input.Title.Trim(),
             Anonymous = input.Anonymous ?? false, Questions = template.Questions.ToList(), Status = SurveyStatus.Open,
             SentById = db.Tenant.UserId, SentByName = db.Tenant.UserName,

@@ -777,6 +777,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<DateTime>("PeriodStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasColumnType("text");

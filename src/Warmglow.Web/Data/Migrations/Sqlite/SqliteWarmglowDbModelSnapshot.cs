@@ -743,6 +743,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("PeriodStartsAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasColumnType("TEXT");

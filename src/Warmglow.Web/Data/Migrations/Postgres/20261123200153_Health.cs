@@ -78,6 +78,7 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodStartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Anonymous = table.Column<bool>(type: "boolean", nullable: false),
                     Questions = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),

@@ -77,6 +77,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodStartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
                     Questions = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
