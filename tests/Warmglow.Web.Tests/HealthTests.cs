@@ -513,6 +513,81 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains("1 review is overdue.", summary.RedFlags);
     }
 
+    // --- pages and demo -------------------------------------------------------------------------------------
+
+    static async Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handlerUrl, List<KeyValuePair<string, string>> fields)
+    {
+        var html = await (await c.GetAsync(url)).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields.Add(new("__RequestVerificationToken", token));
+        return await c.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
+    }
+
+    [SkippableFact]
+    public async Task Pages_Render_AnswerThroughTheForm_WithInlineErrors_AndPartnerUsersSeeOnlyTheirOwn()
+    {
+        var (ws, manager) = await Workspace();
+        var (partnerId, id) = await Partnership(manager, "Page Co");
+        var (otherPartner, otherId) = await Partnership(manager, "Other Page Co");
+        var partner = await PartnerPeople(ws, partnerId, 1);
+        var stranger = await PartnerPeople(ws, otherPartner, 1);
+        var me = await User(ws.Emails[Roles.Manager]);
+        var survey = await Send(manager, id, Now, anonymous: true, [me.Id, partner.Ids[0]], "pulse");
+        await Live(ws, id);
+        await manager.PostAsync("/api/health/recompute", null);
+
+        foreach (var (url, text) in new[]
+        {
+            ("/Surveys", survey.Title), ($"/Surveys/Answer/{survey.Id}", "Anonymous survey"), ($"/Surveys/Results/{survey.Id}", "Results appear from 3 responses"),
+            ("/Surveys/Create", "Find a partnership"), ($"/Surveys/Create?partnershipId={id}", "Who to ask"),
+            ("/Health/Engagement", "How it is computed"), ("/Health/Alerts", "Recompute now"), ($"/Partnerships/{id}", $"/Surveys/Create?partnershipId={id}"),
+        })
+        {
+            var response = await manager.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+            Assert.Contains(text, html);
+        }
+
+        // Inline errors: a missing answer is named next to its question and nothing is saved.
+        var bad = await PostForm(manager, $"/Surveys/Answer/{survey.Id}", $"/Surveys/Answer/{survey.Id}",
+            [new("Answers[relationship]", "4"), new("Answers[communication]", "3"), new("Answers[alignment]", "4"), new("Answers[nps]", "9")]);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("id=\"err-value\"", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(0, await InDb(ws, (db, _) => db.SurveyAnswers.CountAsync()));
+        var good = await PostForm(manager, $"/Surveys/Answer/{survey.Id}", $"/Surveys/Answer/{survey.Id}",
+            [new("Answers[relationship]", "4"), new("Answers[communication]", "3"), new("Answers[alignment]", "4"), new("Answers[value]", "5"), new("Answers[nps]", "9")]);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Contains("You have answered this survey", await (await manager.GetAsync($"/Surveys/Answer/{survey.Id}")).Content.ReadAsStringAsync());
+
+        // The partner user sees and answers their own partnership's survey; another partnership's partner user gets 404.
+        Assert.Contains(survey.Title, await (await partner.Clients[0].GetAsync("/Surveys")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await partner.Clients[0].GetAsync($"/Surveys/Answer/{survey.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Clients[0].GetAsync($"/Surveys/Answer/{survey.Id}")).StatusCode);
+        Assert.DoesNotContain(survey.Title, await (await stranger.Clients[0].GetAsync("/Surveys")).Content.ReadAsStringAsync());
+        foreach (var url in new[] { $"/Surveys/Results/{survey.Id}", "/Surveys/Create", "/Health/Engagement", "/Health/Alerts" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await partner.Clients[0].GetAsync(url)).StatusCode);
+        _ = otherId;
+    }
+
+    [SkippableFact]
+    public async Task DemoData_HasSurveysOverQuarters_TheThreshold_CheckInsAndRedFlags()
+    {
+        var (ws, manager) = await Workspace("Demo");
+        await InDb(ws, async (db, sp) => await sp.GetRequiredService<Warmglow.Web.Features.Demo.DemoLoader>().LoadAsync());
+        var rounds = await InDb(ws, (db, _) => db.SurveyRounds.Select(s => new { s.Id, s.Anonymous, s.Status, s.Period, Responses = s.Recipients.Count(r => r.Responded) }).ToListAsync());
+        Assert.True(rounds.Select(r => r.Period).Distinct().Count() >= 4);
+        Assert.Contains(rounds, r => r.Anonymous && r.Status == SurveyStatus.Closed && r.Responses >= 3);
+        var two = Assert.Single(rounds, r => r.Responses == 2);
+        Assert.Contains("Results appear from 3 responses", await (await manager.GetAsync($"/Surveys/Results/{two.Id}")).Content.ReadAsStringAsync());
+        Assert.Equal(0, await InDb(ws, (db, _) => db.SurveyAnswers.CountAsync(a => a.SurveyRound!.Anonymous && a.RespondentId != null)));
+        Assert.True(await InDb(ws, (db, _) => db.EngagementSnapshots.CountAsync()) > 0);
+        Assert.True(await InDb(ws, (db, _) => db.Tasks.CountAsync(t => t.Source == HealthService.CheckInSource)) > 0);
+        var flags = await (await manager.GetAsync("/api/health/alerts?kind=red-flags&pageSize=200")).Read<Paged<AlertRow>>();
+        Assert.Contains(flags.Items, a => a.RedFlags.Any(f => f.Kind == RedFlagKind.DecliningHealthDimension));
+        Assert.Contains(flags.Items, a => a.RedFlags.Any(f => f.Kind == RedFlagKind.MissingSponsor));
+    }
+
     sealed class OneOverdueReview(int partnershipId) : IOverdueReviewSource
     {
         public IQueryable<OverdueReview> Overdue(WarmglowDb db, DateOnly today) =>

@@ -179,14 +179,20 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
         }
 
         // Replace the snapshots in one transaction: readers see the old set or the new one, never half.
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        // (Inside a caller's transaction — the demo loader — it joins that one.)
+        var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
             await db.EngagementSnapshots.ExecuteDeleteAsync(ct);
             await db.HealthSnapshots.ExecuteDeleteAsync(ct);
             db.EngagementSnapshots.AddRange(snapshots);
             db.HealthSnapshots.AddRange(health);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (tx is not null) await tx.DisposeAsync();
         }
         db.ChangeTracker.Clear();
 
