@@ -7,15 +7,18 @@ using Npgsql;
 using Warmglow.Core.Partnerships;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Health;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;
 
 // Partner and partnership lists at volume, on SQLite and PostgreSQL: the queries the UI and API run on every page.
-// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both]
+// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both] [lists|health]
+// "health": the health read model behind the workspace dashboard (IHealthSummarySource) after one recompute.
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
 var which = args.Length > 1 ? args[1] : "both";
+var mode = args.Length > 2 ? args[2] : "lists";
 var pgAdmin = Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres";
 
 if (which is "sqlite" or "both")
@@ -45,6 +48,8 @@ async Task Run(DatabaseOptions options)
         .AddScoped<PartnershipService>()
         .AddScoped<Warmglow.Web.Features.Discovery.DiscoveryService>()
         .AddScoped<DataGenerator>()
+        .AddScoped<Warmglow.Web.Features.Tasks.TaskService>()
+        .AddHealth()
         .AddWarmglowDatabase(options)
         .BuildServiceProvider();
     await DatabaseSetup.MigrateAsync(services);
@@ -80,6 +85,12 @@ async Task Run(DatabaseOptions options)
         Console.WriteLine($"  {label,-48} median {times[times.Count / 2],7:0.0} ms   p90 {times[(int)(times.Count * 0.9)],7:0.0} ms");
     }
 
+    if (mode == "health")
+    {
+        await HealthBench.RunAsync(services, ws, count, Time);
+        await services.DisposeAsync();
+        return;
+    }
     await Time("partners, page 1 by name", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery()));
     await Time("partners, page 200 by name", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery(Page: 200)));
     await Time("partners, search 'group'", sp => sp.GetRequiredService<PartnerService>().ListAsync(new PartnerQuery(Search: "group")));
