@@ -588,6 +588,78 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains(flags.Items, a => a.RedFlags.Any(f => f.Kind == RedFlagKind.MissingSponsor));
     }
 
+    [SkippableFact]
+    public async Task HealthSummarySource_UsesABoundedNumberOfQueries_WhateverThePageSize()
+    {
+        var (ws, manager) = await Workspace("Bounded");
+        var ids = await InDb(ws, async (db, _) =>
+        {
+            var list = Enumerable.Range(0, 30).Select(i => new Partnership
+            {
+                Name = $"Bounded {i}", Stage = PartnershipStage.Active, StartDate = Now.Previous.Previous.Start,
+                Members = [new PartnershipMember { Partner = new Partner { Name = $"Bounded partner {i}" }, IsLead = true }],
+            }).ToList();
+            db.Partnerships.AddRange(list);
+            await db.SaveChangesAsync();
+            return list.Select(p => p.Id).ToList();
+        });
+        await manager.PostAsync("/api/health/recompute", null);
+
+        async Task<int> Queries(Func<IHealthSummarySource, Task> read) => await InDb(ws, async (db, sp) =>
+        {
+            using var counter = new CommandCounter(db);
+            await read(sp.GetRequiredService<IHealthSummarySource>());
+            return counter.Count;
+        });
+        var few = await Queries(s => s.SummariesAsync(ids.Take(2).ToList(), default));
+        var many = await Queries(s => s.SummariesAsync(ids, default));
+        Assert.Equal(1, few);
+        Assert.Equal(few, many);
+        Assert.Equal(30, (await InDb(ws, (db, sp) => sp.GetRequiredService<IHealthSummarySource>().SummariesAsync(ids, default))).Count);
+        Assert.True(await Queries(s => s.TotalsAsync(default)) <= 2);
+        Assert.True(await Queries(s => s.HistoryAsync(ids[0], default)) <= 4);
+        var totals = await InDb(ws, (db, sp) => sp.GetRequiredService<IHealthSummarySource>().TotalsAsync(default));
+        Assert.Equal(30, totals.NeedsCheckIn);
+        Assert.Equal(30, totals.WithRedFlags); // no sponsor
+    }
+
+    /// <summary>Counts the SQL commands one DbContext instance executes (EF's diagnostic events).</summary>
+    sealed class CommandCounter : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        readonly DbContext _context;
+        readonly IDisposable _all;
+        readonly List<IDisposable> _subscriptions = [];
+        int _count;
+        public int Count => _count;
+
+        public CommandCounter(DbContext context)
+        {
+            _context = context;
+            _all = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public void OnNext(System.Diagnostics.DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted.Name
+                && e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData d && ReferenceEquals(d.Context, _context))
+                Interlocked.Increment(ref _count);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+        }
+    }
+
     sealed class OneOverdueReview(int partnershipId) : IOverdueReviewSource
     {
         public IQueryable<OverdueReview> Overdue(WarmglowDb db, DateOnly today) =>
