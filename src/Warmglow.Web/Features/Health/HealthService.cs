@@ -205,18 +205,49 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
             .Select(k => new CheckInKey(int.Parse(k[1]), k[2])).ToList();
         var names = partnerships.ToDictionary(p => p.Id);
         var needed = health.Where(h => h.Engagement is not null && h.Band == EngagementBand.NeedsCheckIn).ToList();
-        var opened = 0;
-        foreach (var h in needed.Where(h => Alerts.CheckInNeeded(h.PartnershipId, h.Period, h.Engagement, existing)))
+        var toOpen = needed.Where(h => Alerts.CheckInNeeded(h.PartnershipId, h.Period, h.Engagement, existing)).Select(h =>
         {
             var p = names[h.PartnershipId];
-            var (_, isNew) = await tasks.OpenOnceAsync(new WorkTask
+            return new WorkTask
             {
                 PartnershipId = p.Id, AssigneeId = p.ManagerId, DueOn = today.AddDays(14), Source = CheckInSource,
                 SourceKey = CheckInKey(p.Id, h.Period), Link = $"/Partnerships/{p.Id}",
                 Title = $"Check in with {p.Name}: engagement {Math.Round(h.Engagement!.Value, 0)} in {h.Period}",
                 Details = $"The engagement index of {p.Name} was {Math.Round(h.Engagement.Value, 1)} in {h.Period}, below {EngagementIndex.NeedsCheckInBelow}. See /Health/Engagement for what it is made of.",
-            }, ct);
-            if (isNew) opened++;
+            };
+        }).ToList();
+        var opened = 0;
+        if (toOpen.Count > 0)
+        {
+            // Fast path: all new keys in one save. If another run got there first, the unique index refuses the batch
+            // and each task goes through OpenOnceAsync, which reads the winner's row instead.
+            var batch = db.Database.CurrentTransaction is null;
+            if (batch)
+            {
+                db.Tasks.AddRange(toOpen);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    opened = toOpen.Count;
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                    batch = false;
+                }
+            }
+            if (!batch)
+                foreach (var t in toOpen)
+                {
+                    var (_, isNew) = await tasks.OpenOnceAsync(new WorkTask
+                    {
+                        PartnershipId = t.PartnershipId, AssigneeId = t.AssigneeId, DueOn = t.DueOn, Source = t.Source, SourceKey = t.SourceKey,
+                        Link = t.Link, Title = t.Title, Details = t.Details,
+                    }, ct);
+                    if (isNew) opened++;
+                    db.ChangeTracker.Clear();
+                }
+            db.ChangeTracker.Clear();
         }
         return new RecomputeResult(alertQuarter.Label, partnerships.Count, snapshots.Count, needed.Count, opened,
             health.Count(h => h.Band == EngagementBand.HighPerformer), health.Count(h => h.RedFlagCount > 0), now, clock.ElapsedMilliseconds);
