@@ -297,7 +297,8 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
 
     public async Task<EngagementPage> EngagementPageAsync(string? period, int? page, int? size, CancellationToken ct = default)
     {
-        var periods = await db.EngagementSnapshots.Select(s => s.PeriodStart).Distinct().OrderByDescending(s => s).ToListAsync(ct);
+        // The quarters a recompute keeps, newest first: no scan over all snapshots to list them.
+        var periods = CurrentQuarter.Trailing(PeriodsKept).Reverse().Select(p => p.Start).ToList();
         var chosen = Quarter.TryParse(period, out var q) ? q : AlertQuarter;
         var start = chosen.Start;
         var rows = await db.EngagementSnapshots.AsNoTracking().Where(s => s.PeriodStart == start)
@@ -305,7 +306,8 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
             .Select(s => new EngagementRow(s.PartnershipId, s.Partnership!.Name, s.Partnership.Manager != null ? s.Partnership.Manager.DisplayName : null,
                 s.Period, s.Index, s.Band, s.Components))
             .ToPageAsync(page, size, ct);
-        var computed = await db.EngagementSnapshots.MaxAsync(s => (DateTime?)s.ComputedAt, ct);
+        // One recompute writes every snapshot with the same time: any row of the quarter tells it (index seek).
+        var computed = await db.EngagementSnapshots.Where(s => s.PeriodStart == start).Select(s => (DateTime?)s.ComputedAt).FirstOrDefaultAsync(ct);
         return new EngagementPage(EngagementIndex.Describe(Formula), Formula.Components, chosen.Label,
             periods.Select(p => Quarter.Of(p).Label).ToList(), rows, computed);
     }
