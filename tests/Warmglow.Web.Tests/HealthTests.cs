@@ -571,6 +571,32 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [SkippableFact]
+    public async Task CreateForm_ShowsInlineErrors_ThenSendsTheRound()
+    {
+        var (ws, manager) = await Workspace();
+        var (partnerId, id) = await Partnership(manager, "Form Co");
+        var partner = await PartnerPeople(ws, partnerId, 1);
+        var me = await User(ws.Emails[Roles.Manager]);
+        var url = $"/Surveys/Create?partnershipId={id}";
+        var page = await (await manager.GetAsync(url)).Content.ReadAsStringAsync();
+        Assert.Contains(partner.Users[0].Email!, page); // the partner's people are offered next to our staff
+
+        var none = await PostForm(manager, url, "/Surveys/Create",
+            [new("Input.PartnershipId", id.ToString()), new("Input.TemplateKey", "pulse"), new("Input.Period", Now.Label), new("Input.Anonymous", "true")]);
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Contains("id=\"recipients-error\"", await none.Content.ReadAsStringAsync());
+        Assert.Equal(0, await InDb(ws, (db, _) => db.SurveyRounds.CountAsync()));
+
+        var sent = await PostForm(manager, url, "/Surveys/Create",
+            [new("Input.PartnershipId", id.ToString()), new("Input.TemplateKey", "pulse"), new("Input.Period", Now.Label), new("Input.Anonymous", "true"),
+             new("Input.RecipientIds", me.Id), new("Input.RecipientIds", partner.Ids[0])]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var round = await InDb(ws, (db, _) => db.SurveyRounds.Include(r => r.Recipients).SingleAsync());
+        Assert.True(round.Anonymous);
+        Assert.Equal(2, round.Recipients.Count);
+    }
+
+    [SkippableFact]
     public async Task DemoData_HasSurveysOverQuarters_TheThreshold_CheckInsAndRedFlags()
     {
         var (ws, manager) = await Workspace("Demo");
