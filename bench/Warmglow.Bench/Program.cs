@@ -7,14 +7,16 @@ using Npgsql;
 using Warmglow.Core.Partnerships;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Health;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;
 
 // Partner and partnership lists at volume, on SQLite and PostgreSQL: the queries the UI and API run on every page.
-// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both] [lists|measurement]
+// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both] [lists|measurement|health]
 // "measurement" adds 4 metrics × 25 observations per partnership (10,000 → 1,000,000) and times the dashboards instead.
+// "health": the health read model behind the workspace dashboard (IHealthSummarySource) after one recompute.
 // Or: dotnet run -c Release --project bench/Warmglow.Bench -- revenue [agreements=1000] [events=1000000] [sqlite|postgres|both]
 if (args.FirstOrDefault() == "revenue")
 {
@@ -56,6 +58,8 @@ async Task Run(DatabaseOptions options)
         .AddScoped<Warmglow.Web.Features.Measurement.MeasurementService>()
         .AddScoped<Warmglow.Web.Features.Measurement.ValueService>()
         .AddScoped<Warmglow.Web.Features.Measurement.DashboardService>()
+        .AddScoped<Warmglow.Web.Features.Tasks.TaskService>()
+        .AddHealth()
         .AddWarmglowDatabase(options)
         .BuildServiceProvider();
     await DatabaseSetup.MigrateAsync(services);
@@ -113,6 +117,12 @@ async Task Run(DatabaseOptions options)
             var metric = (await m.AttachmentsAsync(somePartnership))[0].MetricId;
             await m.RecordAsync(somePartnership, new(metric, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(++day)), 1, null), Warmglow.Web.Features.Measurement.ObservationSource.Api);
         });
+        await services.DisposeAsync();
+        return;
+    }
+    if (mode == "health")
+    {
+        await HealthBench.RunAsync(services, ws, count, Time);
         await services.DisposeAsync();
         return;
     }

@@ -68,3 +68,31 @@ public static class SurveyAggregation
             .ToList();
     }
 }
+
+/// <summary>Aggregation when each respondent answers several questions per dimension.</summary>
+public static class SurveyRespondentAggregation
+{
+    /// <summary>
+    /// Per dimension, one list of 1–5 answers per respondent. The anonymity threshold counts respondents, not answers
+    /// (two people answering two questions each are still two people); the mean is over all answers, exact.
+    /// Ordered by dimension name (ordinal). Throws <see cref="ArgumentException"/> on answers outside 1–5.
+    /// </summary>
+    public static IReadOnlyList<SurveyDimensionResult> Aggregate(IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<int>>> byDimension)
+    {
+        ArgumentNullException.ThrowIfNull(byDimension);
+        var flat = byDimension.ToDictionary(d => d.Key, d => (IReadOnlyList<int>)d.Value.SelectMany(r => r).ToList());
+        var errors = SurveyAggregation.Validate(flat);
+        if (!errors.IsEmpty) throw new ArgumentException($"The survey answers are not valid: {errors}", nameof(byDimension));
+        return byDimension
+            .OrderBy(d => d.Key.Trim(), StringComparer.Ordinal)
+            .Select(d =>
+            {
+                var respondents = d.Value.Count(r => r.Count > 0);
+                var answers = d.Value.SelectMany(r => r).ToList();
+                return respondents < SurveyAggregation.MinimumResponses
+                    ? new SurveyDimensionResult(d.Key.Trim(), respondents, null, true, SurveyAggregation.HiddenReason)
+                    : new SurveyDimensionResult(d.Key.Trim(), respondents, (decimal)answers.Sum() / answers.Count, false, null);
+            })
+            .ToList();
+    }
+}

@@ -9,7 +9,8 @@ public static class MeasurementModule
         .AddScoped<MeasurementService>()
         .AddScoped<ValueService>()
         .AddScoped<DashboardService>()
-        .AddScoped<IDemoContributor, MeasurementDemo>();
+        .AddScoped<IDemoContributor, MeasurementDemo>()
+        .AddSingleton<Signals.IActivitySource, ObservationActivity>();
 
     public static IEndpointRouteBuilder MapMeasurementApi(this IEndpointRouteBuilder app)
     {

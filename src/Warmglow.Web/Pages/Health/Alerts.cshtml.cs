@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Warmglow.Web.Features.Health;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Pages.Health;
+
+public class AlertsModel(HealthService health) : WarmglowPage
+{
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    public Paged<AlertRow> Rows { get; private set; } = null!;
+    public RecomputeStatus Status { get; private set; } = null!;
+    public bool CanRecompute { get; private set; }
+
+    public async Task OnGetAsync(int? page)
+    {
+        if (Kind is not ("red-flags" or "check-in" or "high-performers")) Kind = null;
+        Rows = await health.AlertsAsync(Kind, page, 25);
+        Status = health.Status();
+        CanRecompute = await AllowedAsync(Policies.Manage);
+    }
+
+    public async Task<IActionResult> OnPostRecomputeAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        var r = await health.RecomputeAsync(ct);
+        Flash($"Recomputed {r.Partnerships} partnerships in {r.Milliseconds} ms: {r.CheckInsNeeded} need a check-in in {r.Period} ({r.CheckInsOpened} new tasks), {r.HighPerformers} high performers, {r.WithRedFlags} with red flags.");
+        return Redirect("/Health/Alerts");
+    }
+}

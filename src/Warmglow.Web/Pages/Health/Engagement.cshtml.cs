@@ -1,0 +1,10 @@
+using Warmglow.Web.Features.Health;
+
+namespace Warmglow.Web.Pages.Health;
+
+public class EngagementModel(HealthService health) : WarmglowPage
+{
+    public EngagementPage Data { get; private set; } = null!;
+
+    public async Task OnGetAsync(string? period, int? page) => Data = await health.EngagementPageAsync(period, page, 25);
+}
