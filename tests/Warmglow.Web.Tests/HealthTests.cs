@@ -83,6 +83,33 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         await db.SaveChangesAsync();
     });
 
+    /// <summary>
+    /// The activity the other modules record, inside quarter <paramref name="q"/>: an agreement status move (agreements)
+    /// and three observations recorded in one batch (measurement) — what their activity sources count.
+    /// </summary>
+    Task OtherModulesActivity(TestWorkspace ws, int id, Quarter q) => InDb(ws, async db =>
+    {
+        var at = q.Start.AddDays(15).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var agreement = new Warmglow.Web.Features.Agreements.Agreement { PartnershipId = id, Title = "Referral terms", Currency = "USD", StartDate = q.Start };
+        db.Agreements.Add(agreement);
+        var metric = new Warmglow.Web.Features.Measurement.MetricDefinition { Name = "Joint deals", Category = "Financial", Unit = MetricUnit.Count, Baseline = 0, Target = 10 };
+        db.MetricDefinitions.Add(metric);
+        await db.SaveChangesAsync();
+        db.AgreementTransitions.Add(new Warmglow.Web.Features.Agreements.AgreementTransition
+        {
+            AgreementId = agreement.Id, FromStatus = Warmglow.Core.Agreements.AgreementStatus.TermSheet,
+            ToStatus = Warmglow.Core.Agreements.AgreementStatus.Negotiation, Reason = "test", ByUserName = "test", At = at,
+        });
+        var attached = new Warmglow.Web.Features.Measurement.PartnershipMetric { PartnershipId = id, MetricDefinitionId = metric.Id };
+        var batch = new Warmglow.Web.Features.Measurement.ObservationBatch { PartnershipId = id, Count = 3, ByName = "test", At = at };
+        db.PartnershipMetrics.Add(attached);
+        db.ObservationBatches.Add(batch);
+        await db.SaveChangesAsync();
+        for (var i = 0; i < 3; i++)
+            db.Observations.Add(new Warmglow.Web.Features.Measurement.Observation { PartnershipId = id, PartnershipMetricId = attached.Id, BatchId = batch.Id, On = q.Start.AddDays(i), Value = i });
+        await db.SaveChangesAsync();
+    });
+
     static Dictionary<string, object> Answers(SurveyTemplate t, int likert, int nps, string? text = null)
     {
         var answers = t.Questions.Where(q => q.Kind != QuestionKind.Text)
@@ -437,6 +464,7 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var q = Now.Previous;
         await StageMove(ws, id, q);
         await Evaluation(ws, id, q);
+        await OtherModulesActivity(ws, id, q);
         var staff = await Staff(ws, Roles.Manager, Roles.Executive);
         var survey = await Send(manager, id, q, anonymous: true, staff.Ids, "pulse");
         foreach (var c in staff.Clients) await c.PostJson($"/api/surveys/{survey.Id}/responses", new { answers = Answers(HealthSurveys.Pulse, 5, 10) });

@@ -52,17 +52,7 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
 
         var staff = new List<AppUser>();
         foreach (var (name, email, role) in Staff)
-        {
-            var user = await users.FindByEmailAsync(email);
-            if (user is null)
-            {
-                user = new AppUser { UserName = email, Email = email, DisplayName = name, WorkspaceId = ws, CreatedAt = now };
-                var created = await users.CreateAsync(user);
-                if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-                await users.AddToRoleAsync(user, role);
-            }
-            staff.Add(user);
-        }
+            staff.Add(await DemoUserAsync(users, email, name, ws, role, null, now));
         var managers = staff.Where((_, i) => Staff[i].Role == Roles.Manager).ToList();
         var sponsor = staff.First(u => u.Email == Staff[2].Email);
 
@@ -108,6 +98,30 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
             await contributor.AddAsync(new DemoContext(staff, now), ct);
         await tx.CommitAsync(ct);
         return DemoCatalog.Partners.Count;
+    }
+
+    /// <summary>
+    /// The demo account with this e-mail in this workspace, created (without a password: invite to use) if missing.
+    /// A demo e-mail already taken in another workspace is never reused — that would make another workspace's person
+    /// an owner or respondent here — so a second demo workspace gets "name+w{id}@…" addresses instead.
+    /// </summary>
+    public static async Task<AppUser> DemoUserAsync(UserManager<AppUser> users, string email, string name, int workspaceId,
+        string role, int? partnerId, DateTime now)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null && user.WorkspaceId == workspaceId && user.PartnerId == partnerId) return user;
+        if (user is not null)
+        {
+            var at = email.IndexOf('@');
+            email = $"{email[..at]}+w{workspaceId}{email[at..]}";
+            user = await users.FindByEmailAsync(email);
+            if (user is not null) return user;
+        }
+        user = new AppUser { UserName = email, Email = email, DisplayName = name, WorkspaceId = workspaceId, PartnerId = partnerId, CreatedAt = now };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user;
     }
 
     /// <summary>

@@ -38,15 +38,7 @@ public sealed class HealthDemo(WarmglowDb db, UserManager<AppUser> users, Health
             var partnerPeople = new List<AppUser>();
             foreach (var c in contacts.Where(c => c.PartnerId == p.Partner.Id).Take(2))
             {
-                var user = await users.FindByEmailAsync(c.Email!);
-                if (user is null)
-                {
-                    user = new AppUser { UserName = c.Email, Email = c.Email, DisplayName = c.Name, WorkspaceId = ws, PartnerId = p.Partner.Id, CreatedAt = context.Now };
-                    var created = await users.CreateAsync(user);
-                    if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-                    await users.AddToRoleAsync(user, Roles.Partner);
-                }
-                partnerPeople.Add(user);
+                partnerPeople.Add(await DemoLoader.DemoUserAsync(users, c.Email!, c.Name, ws, Roles.Partner, p.Partner.Id, context.Now));
             }
             var recipients = context.Staff.Concat(partnerPeople).ToList();
             var declining = i == 1; // one partnership slides 3 quarters in a row
