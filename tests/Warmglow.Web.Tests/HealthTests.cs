@@ -476,7 +476,8 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal(100m, point.Index);
         Assert.Equal(EngagementBand.HighPerformer, point.Band);
         Assert.Contains("Survey responses", engagement.Formula);
-        Assert.Equal([ActivityKind.StageMoves, ActivityKind.Evaluations, ActivityKind.SurveyResponses], point.Components.Select(c => c.Kind));
+        // Every kind of the default formula has a source once all modules are in: agreements and measurement count too.
+        Assert.Equal([ActivityKind.StageMoves, ActivityKind.Evaluations, ActivityKind.AgreementActivity, ActivityKind.Observations, ActivityKind.SurveyResponses], point.Components.Select(c => c.Kind));
         Assert.Empty(await InDb(ws, (db, _) => db.Tasks.Where(t => t.PartnershipId == id).ToListAsync()));
         var high = await (await manager.GetAsync("/api/health/alerts?kind=high-performers")).Read<Paged<AlertRow>>();
         Assert.Single(high.Items, a => a.PartnershipId == id);

@@ -24,6 +24,7 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
         ("Priya Raman", "priya.raman@mindfulglow.example", Roles.Executive),
         ("Leo Alvarez", "leo.alvarez@mindfulglow.example", Roles.Evaluator),
     ];
+    const int ExecutiveIndex = 2;
 
     /// <summary>Startup switch --demo: creates the demo workspace when the database has none, and loads it.</summary>
     public static async Task EnsureDemoWorkspaceAsync(IServiceProvider services, ILogger log)
@@ -54,7 +55,7 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
         foreach (var (name, email, role) in Staff)
             staff.Add(await DemoUserAsync(users, email, name, ws, role, null, now));
         var managers = staff.Where((_, i) => Staff[i].Role == Roles.Manager).ToList();
-        var sponsor = staff.First(u => u.Email == Staff[2].Email);
+        var sponsor = staff[ExecutiveIndex]; // staff follows the order of Staff
 
         var i = 0;
         foreach (var d in DemoCatalog.Partners)
@@ -132,8 +133,8 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
     {
         var card = await db.Scorecards.FirstAsync(c => c.BuiltInKey == BuiltInTemplates.FourDimensional.Key, ct);
         var keys = card.Dimensions.SelectMany(d => d.Criteria).Select(c => (c.Key, c.ScaleMax)).ToList();
-        var evaluators = staff.Where(u => u.Email != Staff[2].Email).ToList();
-        var executive = staff.First(u => u.Email == Staff[2].Email);
+        var evaluators = staff.Where((_, i) => i != ExecutiveIndex).ToList();
+        var executive = staff[ExecutiveIndex];
         var partnerships = await db.Partnerships.Include(p => p.Transitions).OrderBy(p => p.Id).ToListAsync(ct);
         var random = new Random(42);
         foreach (var p in partnerships)

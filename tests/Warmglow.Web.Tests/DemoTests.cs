@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Tests;
+
+public sealed class SqliteDemoTests(SqliteApp app) : DemoTests<SqliteApp>(app);
+public sealed class PostgresDemoTests(PostgresApp app) : DemoTests<PostgresApp>(app);
+
+/// <summary>The demo data of every module loads into any number of workspaces, each with its own people.</summary>
+public abstract class DemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+{
+    [SkippableFact]
+    public async Task DemoData_LoadsIntoTwoWorkspaces_WithoutSharingAnyone()
+    {
+        Skip.If(app.Provider == DatabaseProvider.Postgres && PostgresApp.Unavailable is not null, PostgresApp.Unavailable);
+        var first = await app.CreateWorkspaceAsync("Demo one");
+        var second = await app.CreateWorkspaceAsync("Demo two");
+        foreach (var ws in new[] { first, second })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws.Id, "test");
+            Assert.Equal(20, await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync());
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<WarmglowDb>();
+        var tenant = check.ServiceProvider.GetRequiredService<Tenant>();
+        foreach (var ws in new[] { first, second })
+        {
+            tenant.Use(ws.Id, "test");
+            // Everyone the demo names in a workspace (agreement owners, task assignees, partnership managers) belongs to it.
+            var own = await db.Users.Where(u => u.WorkspaceId == ws.Id).Select(u => u.Id).ToListAsync();
+            var managers = await db.Partnerships.Where(p => p.ManagerId != null).Select(p => p.ManagerId!).Distinct().ToListAsync();
+            var assignees = await db.Tasks.Where(t => t.AssigneeId != null).Select(t => t.AssigneeId!).Distinct().ToListAsync();
+            Assert.NotEmpty(managers);
+            Assert.All(managers.Concat(assignees), id => Assert.Contains(id, own));
+            Assert.True(await db.Agreements.AnyAsync());
+        }
+    }
+}
