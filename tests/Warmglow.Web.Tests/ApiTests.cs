@@ -405,6 +405,9 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         }
         var partners = await (await admin.GetAsync("/api/partners?pageSize=100&page=3")).Read<Paged<PartnerSummary>>();
         Assert.Equal((250, 50, 3), (partners.Total, partners.Items.Count, partners.PageCount));
+        // The pages page too: "page" in the query string is not shadowed by Razor's own "page" route value.
+        foreach (var url in new[] { "/Partners?page=3", "/Partnerships?page=3" })
+            Assert.Contains("page 3 of 10", await admin.GetStringAsync(url), StringComparison.Ordinal);
         var partnerships = await (await admin.GetAsync("/api/partnerships?pageSize=200")).Read<Paged<PartnershipSummary>>();
         Assert.Equal(250, partnerships.Total);
         Assert.True(partnerships.Items.Select(p => p.Stage).Distinct().Count() > 3);

@@ -11,7 +11,7 @@ public class AuditModel(AuditService audit) : PageModel
     public List<string> Types { get; private set; } = [];
     public List<string> Actions { get; private set; } = [];
 
-    public async Task OnGetAsync(string? entityType, string? entityId, string? action, string? user, DateTime? from, DateTime? to, int? page)
+    public async Task OnGetAsync(string? entityType, string? entityId, string? action, string? user, DateTime? from, DateTime? to, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page)
     {
         // Dates are whole UTC days; "to" includes its day.
         Query = new AuditQuery(entityType, entityId, action, user,

@@ -21,7 +21,7 @@ public class UsersModel(UserService users, WarmglowDb db) : WarmglowPage
     public List<(int Id, string Name)> Partners { get; private set; } = [];
     public Invitation? Invitation { get; private set; }
 
-    public Task OnGetAsync(int? page) => LoadAsync(page);
+    public Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page) => LoadAsync(page);
 
     public async Task<IActionResult> OnPostInviteAsync()
     {

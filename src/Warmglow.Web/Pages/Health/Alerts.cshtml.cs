@@ -12,7 +12,7 @@ public class AlertsModel(HealthService health) : WarmglowPage
     public RecomputeStatus Status { get; private set; } = null!;
     public bool CanRecompute { get; private set; }
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page)
     {
         if (Kind is not ("red-flags" or "check-in" or "high-performers")) Kind = null;
         Rows = await health.AlertsAsync(Kind, page, 25);

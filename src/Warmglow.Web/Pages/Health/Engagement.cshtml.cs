@@ -6,5 +6,5 @@ public class EngagementModel(HealthService health) : WarmglowPage
 {
     public EngagementPage Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? period, int? page) => Data = await health.EngagementPageAsync(period, page, 25);
+    public async Task OnGetAsync(string? period, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page) => Data = await health.EngagementPageAsync(period, page, 25);
 }

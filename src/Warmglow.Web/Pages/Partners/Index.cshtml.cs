@@ -12,7 +12,7 @@ public class IndexModel(PartnerService partners) : PageModel
     public PartnerFacets Facets { get; private set; } = new([], []);
     public bool IsFiltered => Query.Search is not null || Query.Industry is not null || Query.Region is not null || Query.Type is not null || Query.Stage is not null;
 
-    public async Task OnGetAsync(string? search, string? industry, string? region, PartnershipType? type, PartnershipStage? stage, PartnerSort? sort, int? page)
+    public async Task OnGetAsync(string? search, string? industry, string? region, PartnershipType? type, PartnershipStage? stage, PartnerSort? sort, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page)
     {
         Query = new PartnerQuery(string.IsNullOrWhiteSpace(search) ? null : search, string.IsNullOrWhiteSpace(industry) ? null : industry,
             string.IsNullOrWhiteSpace(region) ? null : region, type, stage, sort ?? PartnerSort.Name, page);

@@ -109,7 +109,7 @@ public class AgreementModel(RevenueService revenue) : WarmglowPage
         return f;
     }
 
-    public async Task OnGetAsync(int agreementId, int? page, CancellationToken ct) => await LoadAsync(agreementId, page, true, ct);
+    public async Task OnGetAsync(int agreementId, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, CancellationToken ct) => await LoadAsync(agreementId, page, true, ct);
 
     async Task<IActionResult> Guarded(int agreementId, string posted, Func<Task> change, string flash, CancellationToken ct)
     {

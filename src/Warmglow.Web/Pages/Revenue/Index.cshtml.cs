@@ -13,7 +13,7 @@ public class IndexModel(RevenueService revenue, TimeProvider clock) : WarmglowPa
     public Paged<EventDto> Recent { get; private set; } = null!;
     public Period Quarter { get; private set; } = null!;
 
-    public async Task OnGetAsync(int? page, CancellationToken ct)
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var q = (today.Month - 1) / 3;

@@ -10,7 +10,7 @@ public class IndexModel(SurveyService surveys) : WarmglowPage
     public Paged<SurveySummary>? Sent { get; private set; }
     public bool CanSend { get; private set; }
 
-    public async Task OnGetAsync(int? page, int? sentPage, int? partnershipId)
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, int? sentPage, int? partnershipId)
     {
         Mine = await surveys.MineAsync(page, 10);
         if (await AllowedAsync(Policies.Oversee)) Sent = await surveys.ListAsync(partnershipId, sentPage, 20);

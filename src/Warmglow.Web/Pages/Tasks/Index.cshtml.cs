@@ -12,7 +12,7 @@ public class IndexModel(TaskService tasks) : WarmglowPage
     [BindProperty(SupportsGet = true)] public bool AnyStatus { get; set; }
     public Paged<TaskDto> Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(int? page) =>
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page) =>
         Result = await tasks.ListAsync(Scope, AnyStatus ? null : Status, page, null);
 
     public async Task<IActionResult> OnPostStatusAsync(int id, WorkTaskStatus to, int version)

@@ -9,7 +9,7 @@ public class IndexModel(GoalService goals) : PageModel
     public Paged<GoalDto> Result { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page)
     {
         Result = await goals.ListAsync(page, null);
         Today = DateOnly.FromDateTime(DateTime.UtcNow);

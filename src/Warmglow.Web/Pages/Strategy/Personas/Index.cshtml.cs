@@ -8,5 +8,5 @@ public class IndexModel(PersonaService personas) : PageModel
 {
     public Paged<PersonaDto> Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(int? page) => Result = await personas.ListAsync(page, null);
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page) => Result = await personas.ListAsync(page, null);
 }

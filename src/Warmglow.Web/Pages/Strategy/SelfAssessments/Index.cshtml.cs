@@ -8,5 +8,5 @@ public class IndexModel(StrategyService strategy) : PageModel
 {
     public Paged<SelfAssessmentDto> Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(int? page) => Result = await strategy.ListAssessmentsAsync(page, null);
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page) => Result = await strategy.ListAssessmentsAsync(page, null);
 }
