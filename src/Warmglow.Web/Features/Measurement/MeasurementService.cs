@@ -378,32 +378,18 @@ public sealed class MeasurementService(WarmglowDb db)
     public async Task<RecordResult> ImportAsync(int partnershipId, Stream stream, string? fileName, CancellationToken ct = default)
     {
         await RequirePartnershipAsync(partnershipId, ct);
-        using var reader = new MemoryStream();
-        await stream.CopyToAsync(reader, ct);
-        if (reader.Length == 0) throw ValidationFailed.For("file", "is empty. Expected a header row: " + string.Join(",", CsvHeaders));
-        if (reader.Length > 20 * 1024 * 1024) throw ValidationFailed.For("file", "is larger than 20 MB.");
-        string text;
-        try { text = new UTF8Encoding(false, true).GetString(reader.ToArray()).TrimStart('\uFEFF'); }
-        catch (DecoderFallbackException) { throw ValidationFailed.For("file", "is not valid UTF-8. Save it as 'CSV UTF-8' and upload again."); }
-
-        var (records, syntax) = Csv.Parse(text);
+        var text = await CsvUpload.ReadUtf8Async(stream, 20 * 1024 * 1024, CsvHeaders, ct);
         var errors = new FieldErrors();
-        foreach (var e in syntax) errors.Add($"row {e.Line}", e.Message);
-        if (records.Count == 0) throw ValidationFailed.For("file", "has no header row. Expected: " + string.Join(",", CsvHeaders));
-        var header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var col = CsvHeaders.ToDictionary(h => h, h => header.IndexOf(h));
-        foreach (var required in CsvHeaders.Take(3).Where(h => col[h] < 0))
-            errors.Add("header", $"column '{required}' is missing. Expected: {string.Join(",", CsvHeaders)}.");
+        var table = CsvTable.Read(text, CsvHeaders, ["note"], errors);
         ValidationFailed.ThrowIfAny(errors);
-        if (records.Count - 1 > ImportMaxRows) throw ValidationFailed.For("file", $"has more than {ImportMaxRows} rows; split it.");
+        if (table.Count > ImportMaxRows) throw ValidationFailed.For("file", $"has more than {ImportMaxRows} rows; split it.");
 
         var attachments = await AttachmentMapAsync(partnershipId, ct);
         var allMetrics = await db.MetricDefinitions.AsNoTracking().Select(m => new { m.Id, m.Name }).ToListAsync(ct);
         var rows = new List<(PartnershipMetric, DateOnly, decimal, string?)>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in table)
         {
-            string Get(string h) => col[h] >= 0 && col[h] < record.Fields.Count ? record.Fields[col[h]].Trim() : "";
-            if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
+            string Get(string h) => record[h] ?? "";
             var rowKey = $"row {record.Line}";
             var rowErrors = new FieldErrors();
             var metricText = Get("metric");
@@ -416,7 +402,7 @@ public sealed class MeasurementService(WarmglowDb db)
             if (value is null) rowErrors.Add("value", $"'{Get("value")}' is not a number (use a dot for decimals).");
             if (rowErrors.IsEmpty)
             {
-                var row = Check(new ObservationInput(metricId, on, value, col["note"] >= 0 ? Get("note") : null), attachments, rowErrors, f => f == "metricId" ? "metric" : f == "on" ? "date" : f);
+                var row = Check(new ObservationInput(metricId, on, value, record["note"]), attachments, rowErrors, f => f == "metricId" ? "metric" : f == "on" ? "date" : f);
                 if (row is { } r && rowErrors.IsEmpty) rows.Add(r);
             }
             foreach (var (field, messages) in rowErrors.ToDictionary()) foreach (var m in messages) errors.Add(rowKey, $"{field} {m}");

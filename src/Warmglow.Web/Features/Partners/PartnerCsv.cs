@@ -37,7 +37,7 @@ public sealed class PartnerCsv(WarmglowDb db)
 
     public async Task<ImportResult> ImportAsync(Stream stream, CancellationToken ct = default)
     {
-        var text = await ReadUtf8Async(stream, ct);
+        var text = await CsvUpload.ReadUtf8Async(stream, MaxBytes, Headers, ct);
         var errors = new FieldErrors();
         var rows = Parse(text, errors);
         CheckPartnersAgree(rows, errors);
@@ -46,68 +46,18 @@ public sealed class PartnerCsv(WarmglowDb db)
         return await WriteAsync(rows, ct);
     }
 
-    static async Task<string> ReadUtf8Async(Stream stream, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes) throw ValidationFailed.For("file", $"is larger than {MaxBytes / 1024 / 1024} MB.");
-        }
-        var bytes = buffer.ToArray();
-        if (bytes.Length == 0) throw ValidationFailed.For("file", "is empty. Expected a header row: " + string.Join(",", Headers));
-        try
-        {
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            return text.TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw ValidationFailed.For("file", $"is not valid UTF-8 (bad byte at position {e.Index}). Save it as 'CSV UTF-8' and upload again.");
-        }
-    }
-
     static List<Row> Parse(string text, FieldErrors errors)
     {
         var rows = new List<Row>();
-        var (records, syntax) = Csv.Parse(text);
-        foreach (var e in syntax) errors.Add($"row {e.Line}", e.Message);
-        if (records.Count == 0 || records[0].Line != 1)
+        foreach (var row in CsvTable.Read(text, Headers, [], errors))
         {
-            if (syntax.All(e => e.Line != 1)) errors.Add("file", "has no header row. Expected: " + string.Join(",", Headers));
-            return rows;
-        }
-        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        var missing = Headers.Where(h => !header.Contains(h)).ToList();
-        var unknown = header.Where(h => !Headers.Contains(h)).ToList();
-        if (missing.Count > 0 || unknown.Count > 0)
-        {
-            var parts = new List<string>();
-            if (missing.Count > 0) parts.Add("missing column(s): " + string.Join(", ", missing));
-            if (unknown.Count > 0) parts.Add("unknown column(s): " + string.Join(", ", unknown.Select(u => $"'{u}'")));
-            errors.Add("header", $"{string.Join("; ", parts)}. Expected: {string.Join(",", Headers)}");
-            return rows;
-        }
-        var index = Headers.ToDictionary(h => h, h => Array.IndexOf(header, h));
-        foreach (var record in records.Skip(1))
-        {
-            var (line, fields) = (record.Line, record.Fields);
-            if (fields.All(string.IsNullOrWhiteSpace)) continue;
-            if (fields.Count != header.Length)
-            {
-                errors.Add($"row {line}", $"has {fields.Count} fields; the header has {header.Length}. Check for a missing or extra comma.");
-                continue;
-            }
-            string? F(string name) => FieldRules.Clean(fields[index[name]]);
-            var partner = new PartnerInput(F("partner_name"), F("website"), F("industry"), F("size"), F("region"), F("notes"));
-            var contact = F("contact_name") is null && F("contact_email") is null && F("contact_title") is null && F("contact_phone") is null
+            var partner = new PartnerInput(row["partner_name"], row["website"], row["industry"], row["size"], row["region"], row["notes"]);
+            var contact = row["contact_name"] is null && row["contact_email"] is null && row["contact_title"] is null && row["contact_phone"] is null
                 ? null
-                : new ContactInput(F("contact_name"), F("contact_email"), F("contact_title"), F("contact_phone"));
+                : new ContactInput(row["contact_name"], row["contact_email"], row["contact_title"], row["contact_phone"]);
             foreach (var (field, messages) in PartnerRules(partner, contact).ToDictionary())
-                foreach (var m in messages) errors.Add($"row {line}", $"{field} {m}");
-            rows.Add(new Row(line, partner, contact));
+                foreach (var m in messages) errors.Add($"row {row.Line}", $"{field} {m}");
+            rows.Add(new Row(row.Line, partner, contact));
         }
         return rows;
     }

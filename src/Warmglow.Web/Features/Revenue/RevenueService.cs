@@ -293,7 +293,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
     {
         var agreement = await AgreementAsync(agreementId, ct);
         var terms = await db.RevenueTerms.AsNoTracking().FirstOrDefaultAsync(t => t.AgreementId == agreementId, ct);
-        var text = await RevenueCsv.ReadUtf8Async(stream, MaxCsvBytes, CsvHeaders, ct);
+        var text = await CsvUpload.ReadUtf8Async(stream, MaxCsvBytes, CsvHeaders, ct);
         var errors = new FieldErrors();
         var rows = RevenueCsv.ParseEvents(text, CsvHeaders, errors);
         var checkedRows = new List<(int Line, CoreEvent Event, RevenueKind Kind)>();
