@@ -18,6 +18,8 @@ public class IndexModel(WarmglowDb db, DemoLoader demo) : WarmglowPage
     public int ActiveCount { get; private set; }
     public List<(PartnershipStage Stage, int Count)> ByStage { get; private set; } = [];
     public List<RecentMove> Recent { get; private set; } = [];
+    public int MyOpenTasks { get; private set; }
+    public int MyOverdueTasks { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -31,6 +33,11 @@ public class IndexModel(WarmglowDb db, DemoLoader demo) : WarmglowPage
         ActiveCount = byStage.Where(s => s.Stage is PartnershipStage.Active or PartnershipStage.Scaling).Sum(s => s.Count);
         Recent = await db.StageTransitions.OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Take(8)
             .Select(t => new RecentMove(t.PartnershipId, t.Partnership!.Name, t.FromStage, t.ToStage, t.Reason, t.ByUserName, t.At)).ToListAsync();
+        var me = db.Tenant.UserId;
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        var mine = await db.Tasks.Where(t => t.AssigneeId == me && t.Status == Features.Tasks.WorkTaskStatus.Open)
+            .GroupBy(_ => 1).Select(g => new { Open = g.Count(), Overdue = g.Count(t => t.DueOn < today) }).FirstOrDefaultAsync();
+        (MyOpenTasks, MyOverdueTasks) = (mine?.Open ?? 0, mine?.Overdue ?? 0);
         return Page();
     }
 
