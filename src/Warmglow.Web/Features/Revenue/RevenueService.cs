@@ -368,7 +368,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             db.RevenueStatementLines.Add(computed.LineSet(statement.Id, computed.EncodeLines()));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            await StampEventsAsync([statement.Id], period.To, computed.Lines.Count, ct);
+            await StampEventsAsync([(statement.Id, computed)], period.To, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException d && IsUniqueViolation(d) || IsUnique(ex))
         {
@@ -379,23 +379,44 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
     }
 
     /// <summary>
-    /// Marks the new statements' events as stated, set-based: each statement takes its agreement's unstated events up
-    /// to the period's end, exactly the set it was computed from. If the count differs, another writer got in between
-    /// (an event recorded or stated concurrently): the caller's transaction is abandoned and nothing is written.
+    /// Marks the new statements' events as stated, set-based, in the caller's transaction. PostgreSQL: one
+    /// <c>UPDATE … FROM unnest(event ids, statement ids)</c> by primary key. SQLite (one writer at a time, so nothing can
+    /// slip in between the read and this write): each statement takes its agreement's unstated events up to the period's
+    /// end, exactly the set it was computed from. Either way only still-unstated events are marked; if fewer rows change
+    /// than the statements have lines, another issue got in between and the whole transaction is abandoned.
     /// </summary>
-    async Task StampEventsAsync(IReadOnlyCollection<int> statementIds, DateOnly to, int expected, CancellationToken ct)
+    async Task StampEventsAsync(IReadOnlyList<(int StatementId, ComputedStatement C)> issued, DateOnly to, CancellationToken ct)
     {
-        if (statementIds.Count == 0) return;
-        var ids = string.Join(",", statementIds.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-        // Only integers we formatted ourselves are spliced in; the date is a parameter.
+        if (issued.Count == 0) return;
+        var expected = issued.Sum(x => x.C.Lines.Count);
+        int stamped;
+        if (db.Database.GetDbConnection() is NpgsqlConnection)
+        {
+            var eventIds = new int[expected];
+            var statementIds = new int[expected];
+            var n = 0;
+            foreach (var (statementId, c) in issued)
+                foreach (var l in c.Lines)
+                {
+                    eventIds[n] = l.Event.Id;
+                    statementIds[n++] = statementId;
+                }
+            stamped = await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "RevenueEvents" AS e SET "StatementId" = u.s FROM unnest({eventIds}, {statementIds}) AS u(id, s) WHERE e."Id" = u.id AND e."StatementId" IS NULL""", ct);
+        }
+        else
+        {
+            var ids = string.Join(",", issued.Select(x => x.StatementId.ToString(CultureInfo.InvariantCulture)));
+            // Only integers we formatted ourselves are spliced in; the date is a parameter.
 #pragma warning disable EF1003
-        var stamped = await db.Database.ExecuteSqlRawAsync(
-            "UPDATE \"RevenueEvents\" AS e SET \"StatementId\" = s.\"Id\" FROM \"RevenueStatements\" AS s " +
-            $"WHERE s.\"Id\" IN ({ids}) AND e.\"StatementId\" IS NULL AND e.\"AgreementId\" = s.\"AgreementId\" AND e.\"Date\" <= {{0}}",
-            [to], ct);
+            stamped = await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"RevenueEvents\" AS e SET \"StatementId\" = s.\"Id\" FROM \"RevenueStatements\" AS s " +
+                $"WHERE s.\"Id\" IN ({ids}) AND e.\"StatementId\" IS NULL AND e.\"AgreementId\" = s.\"AgreementId\" AND e.\"Date\" <= {{0}}",
+                [to], ct);
 #pragma warning restore EF1003
+        }
         if (stamped != expected)
-            throw new Conflict("Events were recorded or stated by someone else while the statement was being issued; nothing was issued. Issue again.");
+            throw new Conflict("Some of these events were stated by another issue at the same moment; nothing was issued. Reload and issue again.");
     }
 
     /// <summary>Seconds spent in IssueAllAsync's phases (read events, compute, save statements and line sets, encode lines, mark events stated), for the benchmark.</summary>
@@ -464,7 +485,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             db.ChangeTracker.Clear();
             Timing[2] += swq.Elapsed.TotalSeconds; swq.Restart();
             var lines = computed.Sum(x => x.C.Lines.Count);
-            await StampEventsAsync(computed.Select(x => x.S.Id).ToList(), period.To, lines, ct);
+            await StampEventsAsync(computed.Select(x => (x.S.Id, x.C)).ToList(), period.To, ct);
             Timing[4] += swq.Elapsed.TotalSeconds;
             statements += computed.Count;
             lineCount += lines;

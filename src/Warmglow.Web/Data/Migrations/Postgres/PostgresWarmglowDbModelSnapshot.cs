@@ -2559,11 +2559,6 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Warmglow.Web.Features.Revenue.RevenueStatement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Agreement");
                 });
 

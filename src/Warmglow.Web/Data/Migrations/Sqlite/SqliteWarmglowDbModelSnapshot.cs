@@ -2475,11 +2475,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Warmglow.Web.Features.Revenue.RevenueStatement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Agreement");
                 });
 
