@@ -9,7 +9,7 @@ public abstract partial class WarmglowDb
     public DbSet<RevenueTerms> RevenueTerms => Set<RevenueTerms>();
     public DbSet<RevenueEntry> RevenueEvents => Set<RevenueEntry>();
     public DbSet<RevenueStatement> RevenueStatements => Set<RevenueStatement>();
-    public DbSet<RevenueStatementLine> RevenueStatementLines => Set<RevenueStatementLine>();
+    public DbSet<RevenueStatementLineSet> RevenueStatementLines => Set<RevenueStatementLineSet>();
 
     partial void OnRevenueModel(ModelBuilder b)
     {
@@ -18,7 +18,7 @@ public abstract partial class WarmglowDb
         b.Entity<RevenueEntry>().HasQueryFilter(e => e.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
         b.Entity<RevenueStatement>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId
             && (CurrentPartnerId == null || Set<PartnershipMember>().Any(m => m.PartnershipId == s.PartnershipId && m.PartnerId == CurrentPartnerId)));
-        b.Entity<RevenueStatementLine>().HasQueryFilter(l => l.WorkspaceId == CurrentWorkspaceId
+        b.Entity<RevenueStatementLineSet>().HasQueryFilter(l => l.WorkspaceId == CurrentWorkspaceId
             && (CurrentPartnerId == null || Set<RevenueStatement>().Any(s => s.Id == l.StatementId)));
     }
 }

@@ -112,22 +112,16 @@ sealed class ComputedStatement
         IssuedBy = by,
     };
 
-    public IEnumerable<RevenueStatementLine> LineEntities(int statementId) => Lines.Select(l => new RevenueStatementLine
+    /// <summary>The lines as stored: one compressed row per statement (<see cref="StatementLineCodec"/>).</summary>
+    public RevenueStatementLineSet LineSet(int statementId, byte[] data) => new()
     {
-        WorkspaceId = Agreement.WorkspaceId,
         StatementId = statementId,
-        EventId = l.Event.Id,
-        Key = l.Event.Key,
-        Date = l.Event.Date,
-        Source = l.Event.Source,
-        MemberId = l.Event.MemberId,
-        Amount = l.Event.Amount,
-        Adjustment = l.Adjustment,
-        Shares = SharesJson(l.Shares),
-    });
+        WorkspaceId = Agreement.WorkspaceId,
+        Count = Lines.Count,
+        Data = data,
+    };
 
-    public static string SharesJson(decimal[] shares) =>
-        "[" + string.Join(",", shares.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "]";
+    public byte[] EncodeLines() => StatementLineCodec.Encode(Lines);
 
     public StatementDto Dto(int? id, DateTime? issuedAt, string? issuedBy) =>
         new(id, Agreement.Id, Agreement.Title, Agreement.PartnershipId, Period.From, Period.To, Agreement.Currency, Terms.Kind, Total, Adjustments,

@@ -54,6 +54,11 @@ public class RevenueEntry : IWorkspaceOwned, IAudited, IAuditSummary
     public required string Channel { get; set; }
     public DateTime RecordedAt { get; set; }
     public string? RecordedBy { get; set; }
+    /// <summary>
+    /// The issued statement the event is on; null until then. Set once, set-based, when the statement is issued and
+    /// never changed: one column, so "an event is on at most one statement, ever" holds by construction.
+    /// </summary>
+    public int? StatementId { get; set; }
 
     public string? AuditSummary => $"{Kind} {Key}: {Amount} {Currency} on {Date:yyyy-MM-dd}";
 }
@@ -88,19 +93,16 @@ public class RevenueStatement : IWorkspaceOwned, IAudited, IAuditSummary
     public string? AuditSummary => $"Statement {From:yyyy-MM-dd}..{To:yyyy-MM-dd} of agreement {AgreementId}: {Total} {Currency}";
 }
 
-/// <summary>One event on an issued statement and each party's share (JSON array in the statement's party order).</summary>
-public class RevenueStatementLine : IWorkspaceOwned
+/// <summary>
+/// An issued statement's lines, one row per statement (not per event): a gzip-compressed JSON array with one entry per
+/// event (event id, key, date, source, member, amount, adjustment, each party's share in the statement's party order),
+/// written once with the statement and never changed (<see cref="StatementLineCodec"/>). Not audited itself: the
+/// statement that owns it is.
+/// </summary>
+public class RevenueStatementLineSet : IWorkspaceOwned
 {
-    public long Id { get; set; }
-    public int WorkspaceId { get; set; }
     public int StatementId { get; set; }
-    /// <summary>Unique: an event is on at most one statement, ever.</summary>
-    public int EventId { get; set; }
-    public required string Key { get; set; }
-    public DateOnly Date { get; set; }
-    public required string Source { get; set; }
-    public string? MemberId { get; set; }
-    public decimal Amount { get; set; }
-    public bool Adjustment { get; set; }
-    public required string Shares { get; set; }
+    public int WorkspaceId { get; set; }
+    public int Count { get; set; }
+    public required byte[] Data { get; set; }
 }

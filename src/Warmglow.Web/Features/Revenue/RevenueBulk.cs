@@ -9,54 +9,11 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Features.Revenue;
 
 /// <summary>
-/// Bulk writes for the ledger's two big tables, bypassing the change tracker: PostgreSQL binary COPY, SQLite one
-/// prepared INSERT re-executed (its fastest path). Both run inside the caller's transaction. Rows written here are
-/// not individually audited: the statement that owns the lines is (statement lines are part of it, immutable).
+/// Bulk writes of revenue events (demo and benchmark loads), bypassing the change tracker: PostgreSQL binary COPY,
+/// SQLite one prepared INSERT re-executed (its fastest path). Both run inside the caller's transaction.
 /// </summary>
 public static class RevenueBulk
 {
-    public static async Task InsertLinesAsync(WarmglowDb db, IReadOnlyList<RevenueStatementLine> lines, CancellationToken ct)
-    {
-        if (lines.Count == 0) return;
-        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk writes need a transaction.");
-        var conn = db.Database.GetDbConnection();
-        if (conn is NpgsqlConnection pg)
-        {
-            await using var copy = await pg.BeginBinaryImportAsync(
-                "COPY \"RevenueStatementLines\" (\"WorkspaceId\",\"StatementId\",\"EventId\",\"Key\",\"Date\",\"Source\",\"MemberId\",\"Amount\",\"Adjustment\",\"Shares\") FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var l in lines)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(l.WorkspaceId, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(l.StatementId, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(l.EventId, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(l.Key, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(l.Date, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(l.Source, NpgsqlDbType.Varchar, ct);
-                if (l.MemberId is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(l.MemberId, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(l.Amount, NpgsqlDbType.Numeric, ct);
-                await copy.WriteAsync(l.Adjustment, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(l.Shares, NpgsqlDbType.Varchar, ct);
-            }
-            await copy.CompleteAsync(ct);
-            return;
-        }
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx.GetDbTransaction();
-        cmd.CommandText = "INSERT INTO \"RevenueStatementLines\" (\"WorkspaceId\",\"StatementId\",\"EventId\",\"Key\",\"Date\",\"Source\",\"MemberId\",\"Amount\",\"Adjustment\",\"Shares\") " +
-            "VALUES ($w,$s,$e,$k,$d,$src,$m,$a,$adj,$sh)";
-        var p = Params(cmd, "$w", "$s", "$e", "$k", "$d", "$src", "$m", "$a", "$adj", "$sh");
-        await cmd.PrepareAsync(ct);
-        foreach (var l in lines)
-        {
-            p[0].Value = l.WorkspaceId; p[1].Value = l.StatementId; p[2].Value = l.EventId; p[3].Value = l.Key;
-            p[4].Value = l.Date; p[5].Value = l.Source; p[6].Value = (object?)l.MemberId ?? DBNull.Value; p[7].Value = l.Amount;
-            p[8].Value = l.Adjustment; p[9].Value = l.Shares;
-            cmd.ExecuteNonQuery(); // SQLite's async is synchronous underneath; skip the Task per row
-
-        }
-    }
-
     /// <summary>Writes events in bulk (demo and benchmark loads; the API and imports go through EF for audit and idempotency).</summary>
     public static async Task InsertEventsAsync(WarmglowDb db, IEnumerable<RevenueEntry> events, CancellationToken ct)
     {

@@ -20,8 +20,13 @@ sealed class RevenueEntryConfiguration : IEntityTypeConfiguration<RevenueEntry>
         b.ToTable("RevenueEvents");
         // The idempotency key is unique per workspace: the database, not a read-then-write, is what makes posting race-safe.
         b.HasIndex(e => new { e.WorkspaceId, e.Key }).IsUnique();
-        // Statements read an agreement's events in date order.
+        // Overview and event lists read an agreement's events by date.
         b.HasIndex(e => new { e.AgreementId, e.Date });
+        // Issuing reads "unstated events of agreements up to a date": StatementId IS NULL, AgreementId range, Date <= to
+        // is one range scan of this index. No foreign key on StatementId: it is only ever set by the issuing path to the
+        // id of the statement it has just inserted in the same transaction, and statements are never deleted; a key
+        // check per stamped event would cost PostgreSQL a trigger call and a lookup for each of a million rows.
+        b.HasIndex(e => new { e.StatementId, e.AgreementId, e.Date });
         b.HasOne(e => e.Agreement).WithMany().HasForeignKey(e => e.AgreementId).OnDelete(DeleteBehavior.Restrict);
         b.Property(e => e.Key).HasMaxLength(200);
         b.Property(e => e.Source).HasMaxLength(200);
@@ -49,18 +54,13 @@ sealed class RevenueStatementConfiguration : IEntityTypeConfiguration<RevenueSta
     }
 }
 
-sealed class RevenueStatementLineConfiguration : IEntityTypeConfiguration<RevenueStatementLine>
+sealed class RevenueStatementLineSetConfiguration : IEntityTypeConfiguration<RevenueStatementLineSet>
 {
-    public void Configure(EntityTypeBuilder<RevenueStatementLine> b)
+    public void Configure(EntityTypeBuilder<RevenueStatementLineSet> b)
     {
-        b.HasIndex(l => l.StatementId);
-        b.HasIndex(l => l.EventId).IsUnique();
-        b.HasOne<RevenueStatement>().WithMany().HasForeignKey(l => l.StatementId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<RevenueEntry>().WithMany().HasForeignKey(l => l.EventId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(l => l.Key).HasMaxLength(200);
-        b.Property(l => l.Source).HasMaxLength(200);
-        b.Property(l => l.MemberId).HasMaxLength(100);
-        b.Property(l => l.Shares).HasMaxLength(4000);
-        b.Property(l => l.Amount).HasPrecision(20, 4);
+        b.ToTable("RevenueStatementLines");
+        b.HasKey(l => l.StatementId);
+        b.Property(l => l.StatementId).ValueGeneratedNever();
+        b.HasOne<RevenueStatement>().WithOne().HasForeignKey<RevenueStatementLineSet>(l => l.StatementId).OnDelete(DeleteBehavior.Restrict);
     }
 }

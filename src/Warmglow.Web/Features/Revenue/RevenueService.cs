@@ -275,9 +275,8 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         var query = db.RevenueEvents.AsNoTracking().Where(e => e.AgreementId == agreementId);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Skip((p - 1) * s).Take(s)
-            .Select(e => new { e, StatementId = db.RevenueStatementLines.Where(l => l.EventId == e.Id).Select(l => (int?)l.StatementId).FirstOrDefault() })
             .ToListAsync(ct);
-        return new Paged<EventDto>(rows.Select(r => ToDto(r.e, r.StatementId)).ToList(), p, s, total);
+        return new Paged<EventDto>(rows.Select(e => ToDto(e, e.StatementId)).ToList(), p, s, total);
     }
 
     // ---------------------------------------------------------------- CSV import
@@ -353,7 +352,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         return Compute(agreement, terms, period, events, parties).Dto(null, null, null);
     }
 
-    /// <summary>Issues the period's statement: persists its lines and totals, locked forever.</summary>
+    /// <summary>Issues the period's statement: persists its lines and totals, locked forever, and marks its events as stated.</summary>
     public async Task<StatementDto> IssueAsync(int agreementId, PeriodInput input, CancellationToken ct)
     {
         var (agreement, terms, period) = await PrepareAsync(agreementId, input, ct);
@@ -366,7 +365,10 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         try
         {
             await db.SaveChangesAsync(ct);
-            await WriteLinesAsync(computed.LineEntities(statement.Id).ToList(), ct);
+            db.RevenueStatementLines.Add(computed.LineSet(statement.Id, computed.EncodeLines()));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await StampEventsAsync([(statement.Id, computed)], period.To, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException d && IsUniqueViolation(d) || IsUnique(ex))
         {
@@ -376,30 +378,60 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         return await GetStatementAsync(statement.Id, true, ct);
     }
 
-    /// <summary>Bulk (COPY / prepared insert) by default; false writes lines through EF's change tracker (the benchmark's "before").</summary>
-    public static bool BulkLines { get; set; } = true;
+    /// <summary>
+    /// Marks the new statements' events as stated, set-based, in the caller's transaction. PostgreSQL: one
+    /// <c>UPDATE … FROM unnest(event ids, statement ids)</c> by primary key. SQLite (one writer at a time, so nothing can
+    /// slip in between the read and this write): each statement takes its agreement's unstated events up to the period's
+    /// end, exactly the set it was computed from. Either way only still-unstated events are marked; if fewer rows change
+    /// than the statements have lines, another issue got in between and the whole transaction is abandoned.
+    /// </summary>
+    const int StampSlice = 2000;
 
-    async Task WriteLinesAsync(List<RevenueStatementLine> lines, CancellationToken ct)
+    async Task StampEventsAsync(IReadOnlyList<(int StatementId, ComputedStatement C)> issued, DateOnly to, CancellationToken ct)
     {
-        if (BulkLines)
+        if (issued.Count == 0) return;
+        var expected = issued.Sum(x => x.C.Lines.Count);
+        int stamped;
+        if (db.Database.GetDbConnection() is NpgsqlConnection)
         {
-            await RevenueBulk.InsertLinesAsync(db, lines, ct);
-            return;
+            var eventIds = new int[expected];
+            var statementIds = new int[expected];
+            var n = 0;
+            foreach (var (statementId, c) in issued)
+                foreach (var l in c.Lines)
+                {
+                    eventIds[n] = l.Event.Id;
+                    statementIds[n++] = statementId;
+                }
+            // In id order the update walks the table's pages in order instead of hopping between them.
+            Array.Sort(eventIds, statementIds);
+            // In slices of 2,000 ids (primary-key lookups) rather than one 100,000-id array per batch: 20.7 → 15.3 s for
+            // 1,000,000 events in the benchmark.
+            stamped = 0;
+            for (var at = 0; at < n; at += StampSlice)
+            {
+                var ids = eventIds[at..Math.Min(n, at + StampSlice)];
+                var sids = statementIds[at..Math.Min(n, at + StampSlice)];
+                stamped += await db.Database.ExecuteSqlAsync(
+                    $"""UPDATE "RevenueEvents" AS e SET "StatementId" = u.s FROM unnest({ids}, {sids}) AS u(id, s) WHERE e."Id" = u.id AND e."StatementId" IS NULL""", ct);
+            }
         }
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        else
         {
-            db.RevenueStatementLines.AddRange(lines);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            var ids = string.Join(",", issued.Select(x => x.StatementId.ToString(CultureInfo.InvariantCulture)));
+            // Only integers we formatted ourselves are spliced in; the date is a parameter.
+#pragma warning disable EF1003
+            stamped = await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"RevenueEvents\" AS e SET \"StatementId\" = s.\"Id\" FROM \"RevenueStatements\" AS s " +
+                $"WHERE s.\"Id\" IN ({ids}) AND e.\"StatementId\" IS NULL AND e.\"AgreementId\" = s.\"AgreementId\" AND e.\"Date\" <= {{0}}",
+                [to], ct);
+#pragma warning restore EF1003
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+        if (stamped != expected)
+            throw new Conflict("Some of these events were stated by another issue at the same moment; nothing was issued. Reload and issue again.");
     }
 
-    /// <summary>Seconds spent in IssueAllAsync's phases (read events, compute, save statements, build lines, write lines), for the benchmark.</summary>
+    /// <summary>Seconds spent in IssueAllAsync's phases (read events, compute, save statements and line sets, encode lines, mark events stated), for the benchmark.</summary>
     public static readonly double[] Timing = new double[5];
 
     public sealed record BulkIssueResult(int Statements, int Lines, IReadOnlyList<string> Skipped);
@@ -434,7 +466,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             var (first, last) = (batch[0].Id, batch[^1].Id);
             var swq = System.Diagnostics.Stopwatch.StartNew();
             var events = (await db.RevenueEvents.AsNoTracking()
-                    .Where(e => e.AgreementId >= first && e.AgreementId <= last && e.Date <= period.To && !db.RevenueStatementLines.Any(l => l.EventId == e.Id))
+                    .Where(e => e.AgreementId >= first && e.AgreementId <= last && e.StatementId == null && e.Date <= period.To)
                     .OrderBy(e => e.AgreementId)
                     // Only what a statement needs: no audit columns to parse.
                     .Select(e => new RevenueEntry { Id = e.Id, AgreementId = e.AgreementId, Key = e.Key, Kind = e.Kind, Amount = e.Amount, Currency = e.Currency, Date = e.Date, Source = e.Source, MemberId = e.MemberId, Channel = "" })
@@ -456,16 +488,19 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
                 }
             }
             Timing[1] += swq.Elapsed.TotalSeconds; swq.Restart();
+            var encoded = computed.Select(x => x.C.EncodeLines()).ToList();
+            Timing[3] += swq.Elapsed.TotalSeconds; swq.Restart();
             db.RevenueStatements.AddRange(computed.Select(x => x.S));
+            await db.SaveChangesAsync(ct);
+            db.RevenueStatementLines.AddRange(computed.Select((x, i) => x.C.LineSet(x.S.Id, encoded[i])));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             Timing[2] += swq.Elapsed.TotalSeconds; swq.Restart();
-            var lines = computed.SelectMany(x => x.C.LineEntities(x.S.Id)).ToList();
-            Timing[3] += swq.Elapsed.TotalSeconds; swq.Restart();
-            await WriteLinesAsync(lines, ct);
+            var lines = computed.Sum(x => x.C.Lines.Count);
+            await StampEventsAsync(computed.Select(x => (x.S.Id, x.C)).ToList(), period.To, ct);
             Timing[4] += swq.Elapsed.TotalSeconds;
             statements += computed.Count;
-            lineCount += lines.Count;
+            lineCount += lines;
         }
         if (tx is not null) await tx.CommitAsync(ct);
         return new BulkIssueResult(statements, lineCount, skipped);
@@ -491,7 +526,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
     /// <summary>The agreement's events not on any statement yet, dated up to the period's end (earlier ones are adjustments).</summary>
     Task<List<RevenueEntry>> UnstatedAsync(int agreementId, DateOnly to, CancellationToken ct) =>
         db.RevenueEvents.AsNoTracking()
-            .Where(e => e.AgreementId == agreementId && e.Date <= to && !db.RevenueStatementLines.Any(l => l.EventId == e.Id))
+            .Where(e => e.StatementId == null && e.AgreementId == agreementId && e.Date <= to)
             .ToListAsync(ct);
 
     internal static ComputedStatement Compute(Agreement agreement, RevenueTerms terms, Period period, IReadOnlyList<RevenueEntry> entries, IReadOnlyList<PartyDto> parties) =>
@@ -503,9 +538,10 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             .Select(x => new { x, Title = x.Agreement!.Title }).FirstOrDefaultAsync(ct) ?? throw new NotFound("The statement");
         List<StatementLineDto>? lines = null;
         if (withLines)
-            lines = (await db.RevenueStatementLines.AsNoTracking().Where(l => l.StatementId == id).OrderBy(l => l.Id).ToListAsync(ct))
-                .Select(l => new StatementLineDto(l.EventId, l.Key, l.Date, l.Source, l.MemberId, l.Amount, l.Adjustment,
-                    JsonSerializer.Deserialize<decimal[]>(l.Shares)!)).ToList();
+        {
+            var data = await db.RevenueStatementLines.AsNoTracking().Where(l => l.StatementId == id).Select(l => l.Data).FirstOrDefaultAsync(ct);
+            lines = data is null ? [] : StatementLineCodec.Decode(data);
+        }
         var st = s.x;
         return new StatementDto(st.Id, st.AgreementId, s.Title, st.PartnershipId, st.From, st.To, st.Currency, st.Kind, st.Total, st.Adjustments,
             JsonSerializer.Deserialize<List<StatementParty>>(st.Parties, ModelJson)!, st.LineCount, lines, st.HoldingDays, st.PayableOn, st.IssuedAt, st.IssuedBy);

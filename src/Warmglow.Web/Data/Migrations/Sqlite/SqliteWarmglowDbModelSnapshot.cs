@@ -1801,6 +1801,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("WorkspaceId")
                         .HasColumnType("INTEGER");
 
@@ -1810,6 +1813,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("StatementId", "AgreementId", "Date");
 
                     b.ToTable("RevenueEvents", (string)null);
                 });
@@ -1888,58 +1893,24 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.ToTable("RevenueStatements");
                 });
 
-            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLine", b =>
+            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Adjustment")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MemberId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Shares")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("StatementId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("WorkspaceId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("StatementId");
 
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("StatementId");
-
-                    b.ToTable("RevenueStatementLines");
+                    b.ToTable("RevenueStatementLines", (string)null);
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueTerms", b =>
@@ -2837,17 +2808,11 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Navigation("Agreement");
                 });
 
-            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLine", b =>
+            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
                 {
-                    b.HasOne("Warmglow.Web.Features.Revenue.RevenueEntry", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Warmglow.Web.Features.Revenue.RevenueStatement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
+                        .WithOne()
+                        .HasForeignKey("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", "StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

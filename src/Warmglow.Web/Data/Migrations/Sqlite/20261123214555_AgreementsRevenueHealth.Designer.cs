@@ -11,7 +11,7 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWarmglowDb))]
-    [Migration("20261123211047_AgreementsRevenueHealth")]
+    [Migration("20261123214555_AgreementsRevenueHealth")]
     partial class AgreementsRevenueHealth
     {
         /// <inheritdoc />
@@ -1804,6 +1804,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("WorkspaceId")
                         .HasColumnType("INTEGER");
 
@@ -1813,6 +1816,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("StatementId", "AgreementId", "Date");
 
                     b.ToTable("RevenueEvents", (string)null);
                 });
@@ -1891,58 +1896,24 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.ToTable("RevenueStatements");
                 });
 
-            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLine", b =>
+            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Adjustment")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MemberId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Shares")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("StatementId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("WorkspaceId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("StatementId");
 
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("StatementId");
-
-                    b.ToTable("RevenueStatementLines");
+                    b.ToTable("RevenueStatementLines", (string)null);
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueTerms", b =>
@@ -2840,17 +2811,11 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Navigation("Agreement");
                 });
 
-            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLine", b =>
+            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
                 {
-                    b.HasOne("Warmglow.Web.Features.Revenue.RevenueEntry", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Warmglow.Web.Features.Revenue.RevenueStatement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
+                        .WithOne()
+                        .HasForeignKey("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", "StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -13,7 +13,7 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWarmglowDb))]
-    [Migration("20261123211051_AgreementsRevenueHealth")]
+    [Migration("20261123214558_AgreementsRevenueHealth")]
     partial class AgreementsRevenueHealth
     {
         /// <inheritdoc />
@@ -1880,6 +1880,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("WorkspaceId")
                         .HasColumnType("integer");
 
@@ -1889,6 +1892,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("StatementId", "AgreementId", "Date");
 
                     b.ToTable("RevenueEvents", (string)null);
                 });
@@ -1969,60 +1974,24 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.ToTable("RevenueStatements");
                 });
 
-            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLine", b =>
+            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<bool>("Adjustment")
-                        .HasColumnType("boolean");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("numeric(20,4)");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int>("EventId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("MemberId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Shares")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<int>("StatementId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<int>("WorkspaceId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("StatementId");
 
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("StatementId");
-
-                    b.ToTable("RevenueStatementLines");
+                    b.ToTable("RevenueStatementLines", (string)null);
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueTerms", b =>
@@ -2934,17 +2903,11 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.Navigation("Agreement");
                 });
 
-            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLine", b =>
+            modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
                 {
-                    b.HasOne("Warmglow.Web.Features.Revenue.RevenueEntry", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Warmglow.Web.Features.Revenue.RevenueStatement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
+                        .WithOne()
+                        .HasForeignKey("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", "StatementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
