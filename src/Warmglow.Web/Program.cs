@@ -126,7 +126,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
-    doc.Info = new OpenApiInfo { Title = "Warmglow API", Version = "v1", Description = "Partnership management: strategy, partners, partnerships, lifecycle, candidate assessments, audit." };
+    doc.Info = new OpenApiInfo { Title = "Warmglow API", Version = "v1", Description = "Partnership management: strategy, partners, partnerships and their lifecycle, discovery and vetting, agreements, revenue-share ledger and statements, measurement (metrics, scorecards, ROI), health (surveys, engagement, alerts), tasks, audit." };
     doc.Components ??= new OpenApiComponents();
     doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
     doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
