@@ -11,8 +11,8 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWarmglowDb))]
-    [Migration("20261123185627_Initial")]
-    partial class Initial
+    [Migration("20261123174133_PersonaScorecard")]
+    partial class PersonaScorecard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -187,6 +187,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("WorkspaceId");
+
                     b.HasIndex("PartnershipId", "Kind")
                         .IsUnique();
 
@@ -239,6 +241,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "At");
 
@@ -303,6 +307,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId")
                         .IsUnique();
 
+                    b.HasIndex("WorkspaceId");
+
                     b.ToTable("Pilots");
                 });
 
@@ -348,6 +354,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Key")
                         .IsUnique();
@@ -395,6 +403,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnershipId");
 
+                    b.HasIndex("WorkspaceId");
+
                     b.HasIndex("ScorecardId", "PartnershipId", "EvaluatorId")
                         .IsUnique();
 
@@ -433,6 +443,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -475,6 +487,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "Step")
                         .IsUnique();
@@ -525,7 +539,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("WorkspaceId", "PartnerId");
+                    b.HasIndex("WorkspaceId");
 
                     b.ToTable("Contacts");
                 });
@@ -575,6 +589,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -643,9 +659,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SponsorId");
 
-                    b.HasIndex("WorkspaceId", "Stage");
+                    b.HasIndex("WorkspaceId");
 
-                    b.HasIndex("WorkspaceId", "UpdatedAt");
+                    b.HasIndex("WorkspaceId", "Stage");
 
                     b.ToTable("Partnerships");
                 });
@@ -672,10 +688,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId");
 
+                    b.HasIndex("WorkspaceId");
+
                     b.HasIndex("PartnershipId", "PartnerId")
                         .IsUnique();
-
-                    b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
                 });
@@ -718,6 +734,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("PartnershipId", "At");
 
@@ -782,6 +800,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ScorecardId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -860,6 +880,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("WorkspaceId");
+
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
@@ -915,6 +937,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Deadline");
 

@@ -11,8 +11,8 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWarmglowDb))]
-    [Migration("20261123214555_AgreementsRevenueHealth")]
-    partial class AgreementsRevenueHealth
+    [Migration("20261123215857_ListIndexesAndModules")]
+    partial class ListIndexesAndModules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

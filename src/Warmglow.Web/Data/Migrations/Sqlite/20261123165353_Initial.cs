@@ -70,88 +70,13 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Scorecards",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    BuiltInKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Dimensions = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Scorecards", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "SelfAssessments",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TakenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TakenByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    TakenByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ResourcesScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResourcesNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ExpertiseScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExpertiseNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    MarketPositionScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    MarketPositionNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    BrandValuesScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    BrandValuesNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OperationalCapacityScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    OperationalCapacityNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RiskToleranceScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    RiskToleranceNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    StrategicObjectivesScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    StrategicObjectivesNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SelfAssessments", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StrategyStatements",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WhatWeNeed = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WhatWeCanGive = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WhoCanHelp = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Strengths = table.Column<string>(type: "TEXT", nullable: false),
-                    Weaknesses = table.Column<string>(type: "TEXT", nullable: false),
-                    Opportunities = table.Column<string>(type: "TEXT", nullable: false),
-                    Threats = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StrategyStatements", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Workspaces",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ShortlistThreshold = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false, defaultValue: 70m)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,37 +129,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         principalTable: "Partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Personas",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Values = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    MarketPosition = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OperationalStyle = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Size = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ScorecardId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Personas", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Personas_Scorecards_ScorecardId",
-                        column: x => x.ScorecardId,
-                        principalTable: "Scorecards",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -365,35 +259,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Goals",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Metric = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Goals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Goals_AspNetUsers_OwnerId",
-                        column: x => x.OwnerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Partnerships",
                 columns: table => new
                 {
@@ -407,7 +272,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     ManagerId = table.Column<string>(type: "TEXT", nullable: true),
                     SponsorId = table.Column<string>(type: "TEXT", nullable: true),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PersonaId = table.Column<int>(type: "INTEGER", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -428,38 +292,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
-                    table.ForeignKey(
-                        name: "FK_Partnerships_Personas_PersonaId",
-                        column: x => x.PersonaId,
-                        principalTable: "Personas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PartnershipAssessments",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Inputs = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PartnershipAssessments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_PartnershipAssessments_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -491,68 +323,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Pilots",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DurationWeeks = table.Column<int>(type: "INTEGER", nullable: false),
-                    SuccessCriteria = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Milestones = table.Column<string>(type: "TEXT", nullable: false),
-                    Verdict = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    VerdictNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Pilots", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Pilots_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ScorecardEvaluations",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScorecardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EvaluatorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    EvaluatorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Scores = table.Column<string>(type: "TEXT", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ScorecardEvaluations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ScorecardEvaluations_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ScorecardEvaluations_Scorecards_ScorecardId",
-                        column: x => x.ScorecardId,
-                        principalTable: "Scorecards",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "StageTransitions",
                 columns: table => new
                 {
@@ -572,57 +342,6 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_StageTransitions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_StageTransitions_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "VettingDecisions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Go = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DecidedById = table.Column<string>(type: "TEXT", nullable: true),
-                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_VettingDecisions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_VettingDecisions_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "VettingSteps",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkspaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Done = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ById = table.Column<string>(type: "TEXT", nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_VettingSteps", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_VettingSteps_Partnerships_PartnershipId",
                         column: x => x.PartnershipId,
                         principalTable: "Partnerships",
                         principalColumn: "Id",
@@ -677,6 +396,11 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_WorkspaceId",
+                table: "AuditEntries",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_WorkspaceId_At",
                 table: "AuditEntries",
                 columns: new[] { "WorkspaceId", "At" });
@@ -692,30 +416,19 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 column: "PartnerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_WorkspaceId_PartnerId",
+                name: "IX_Contacts_WorkspaceId",
                 table: "Contacts",
-                columns: new[] { "WorkspaceId", "PartnerId" });
+                column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Goals_OwnerId",
-                table: "Goals",
-                column: "OwnerId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Goals_WorkspaceId_Deadline",
-                table: "Goals",
-                columns: new[] { "WorkspaceId", "Deadline" });
+                name: "IX_Partners_WorkspaceId",
+                table: "Partners",
+                column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Partners_WorkspaceId_Name",
                 table: "Partners",
                 columns: new[] { "WorkspaceId", "Name" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PartnershipAssessments_PartnershipId_Kind",
-                table: "PartnershipAssessments",
-                columns: new[] { "PartnershipId", "Kind" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PartnershipMembers_PartnerId",
@@ -729,9 +442,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartnershipMembers_WorkspaceId_PartnerId",
+                name: "IX_PartnershipMembers_WorkspaceId",
                 table: "PartnershipMembers",
-                columns: new[] { "WorkspaceId", "PartnerId" });
+                column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Partnerships_ManagerId",
@@ -739,14 +452,14 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 column: "ManagerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Partnerships_PersonaId",
-                table: "Partnerships",
-                column: "PersonaId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Partnerships_SponsorId",
                 table: "Partnerships",
                 column: "SponsorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_WorkspaceId",
+                table: "Partnerships",
+                column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Partnerships_WorkspaceId_Stage",
@@ -754,69 +467,14 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 columns: new[] { "WorkspaceId", "Stage" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Partnerships_WorkspaceId_UpdatedAt",
-                table: "Partnerships",
-                columns: new[] { "WorkspaceId", "UpdatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Personas_ScorecardId",
-                table: "Personas",
-                column: "ScorecardId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Personas_WorkspaceId_Name",
-                table: "Personas",
-                columns: new[] { "WorkspaceId", "Name" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Pilots_PartnershipId",
-                table: "Pilots",
-                column: "PartnershipId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ScorecardEvaluations_PartnershipId",
-                table: "ScorecardEvaluations",
-                column: "PartnershipId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ScorecardEvaluations_ScorecardId_PartnershipId_EvaluatorId",
-                table: "ScorecardEvaluations",
-                columns: new[] { "ScorecardId", "PartnershipId", "EvaluatorId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Scorecards_WorkspaceId_Key",
-                table: "Scorecards",
-                columns: new[] { "WorkspaceId", "Key" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SelfAssessments_WorkspaceId_TakenAt",
-                table: "SelfAssessments",
-                columns: new[] { "WorkspaceId", "TakenAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_StageTransitions_PartnershipId_At",
                 table: "StageTransitions",
                 columns: new[] { "PartnershipId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StrategyStatements_WorkspaceId",
-                table: "StrategyStatements",
-                column: "WorkspaceId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_VettingDecisions_PartnershipId_At",
-                table: "VettingDecisions",
-                columns: new[] { "PartnershipId", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_VettingSteps_PartnershipId_Step",
-                table: "VettingSteps",
-                columns: new[] { "PartnershipId", "Step" },
-                unique: true);
+                name: "IX_StageTransitions_WorkspaceId",
+                table: "StageTransitions",
+                column: "WorkspaceId");
         }
 
         /// <inheritdoc />
@@ -844,34 +502,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 name: "Contacts");
 
             migrationBuilder.DropTable(
-                name: "Goals");
-
-            migrationBuilder.DropTable(
-                name: "PartnershipAssessments");
-
-            migrationBuilder.DropTable(
                 name: "PartnershipMembers");
 
             migrationBuilder.DropTable(
-                name: "Pilots");
-
-            migrationBuilder.DropTable(
-                name: "ScorecardEvaluations");
-
-            migrationBuilder.DropTable(
-                name: "SelfAssessments");
-
-            migrationBuilder.DropTable(
                 name: "StageTransitions");
-
-            migrationBuilder.DropTable(
-                name: "StrategyStatements");
-
-            migrationBuilder.DropTable(
-                name: "VettingDecisions");
-
-            migrationBuilder.DropTable(
-                name: "VettingSteps");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -883,16 +517,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Personas");
-
-            migrationBuilder.DropTable(
                 name: "Partners");
 
             migrationBuilder.DropTable(
                 name: "Workspaces");
-
-            migrationBuilder.DropTable(
-                name: "Scorecards");
         }
     }
 }

@@ -13,8 +13,8 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWarmglowDb))]
-    [Migration("20261123214558_AgreementsRevenueHealth")]
-    partial class AgreementsRevenueHealth
+    [Migration("20261123215900_ListIndexesAndModules")]
+    partial class ListIndexesAndModules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
