@@ -334,7 +334,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
         }
         await db.SaveChangesAsync(ct);
         var cancelledIds = existing.Where(r => r.State == ReviewState.Cancelled).Select(r => r.Id).ToList();
-        if (cancelledIds.Count > 0) await CloseTasksAsync(cancelledIds, ct);
+        if (cancelledIds.Count > 0) await CloseTasksAsync(agreement.PartnershipId, cancelledIds, ct);
 
         // One query for the tasks that already exist, then open only the missing ones.
         var scheduled = await db.AgreementReviews.AsNoTracking().Where(r => r.AgreementId == id && r.State == ReviewState.Scheduled)
@@ -359,17 +359,16 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
         return new(added, cancelled, opened);
     }
 
-    async Task CloseTasksAsync(IReadOnlyList<int> reviewIds, CancellationToken ct)
+    /// <summary>Marks done the open tasks of these reviews (all of one partnership), in one query whatever their number.</summary>
+    async Task CloseTasksAsync(int partnershipId, IReadOnlyList<int> reviewIds, CancellationToken ct)
     {
         var now = db.UtcNow;
-        foreach (var reviewId in reviewIds)
+        var prefixes = reviewIds.Select(id => $"{ReviewSource}:{id}:").ToList();
+        var open = await db.Tasks.Where(t => t.PartnershipId == partnershipId && t.Source == ReviewSource && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
+        foreach (var t in open.Where(t => prefixes.Any(p => t.SourceKey.StartsWith(p, StringComparison.Ordinal))))
         {
-            var key = $"{ReviewSource}:{reviewId}:";
-            foreach (var t in await db.Tasks.Where(t => t.Status == WorkTaskStatus.Open && t.SourceKey.StartsWith(key)).ToListAsync(ct))
-            {
-                t.Status = WorkTaskStatus.Done;
-                t.DoneAt = now;
-            }
+            t.Status = WorkTaskStatus.Done;
+            t.DoneAt = now;
         }
         await db.SaveChangesAsync(ct);
     }
@@ -412,7 +411,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
         review.Outcome = input.Outcome;
         review.Notes = FieldRules.Clean(input.Notes);
         await db.SaveChangesAsync(ct);
-        await CloseTasksAsync([review.Id], ct);
+        await CloseTasksAsync(review.PartnershipId, [review.Id], ct);
         return await Project(db.AgreementReviews.AsNoTracking().Where(r => r.Id == review.Id), Today).FirstAsync(ct);
     }
 }
