@@ -18,7 +18,10 @@ using Warmglow.Web.Features.Revenue;
 using Warmglow.Web.Features.Strategy;
 using Warmglow.Web.Features.Tasks;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Features.Portal;
+using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;
+using Warmglow.Web.Infrastructure.Modules;
 
 // --demo is a bare switch; keep it away from the configuration parser, which expects "--key value".
 var loadDemo = args.Contains("--demo");
@@ -79,46 +82,31 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Oversee, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Manager, Roles.Executive))
     .AddPolicy(Policies.Approve, p => p.RequireClaim(WarmglowClaims.Workspace).RequireRole(Roles.Admin, Roles.Executive));
 
-// --- features -----------------------------------------------------------------------------------
-builder.Services.AddScoped<PartnerService>();
-builder.Services.AddScoped<PartnerCsv>();
-builder.Services.AddScoped<PartnershipService>();
-builder.Services.AddScoped<DiscoveryService>();
-builder.Services.AddScoped<AuditService>();
-builder.Services.AddScoped<StrategyService>();
-builder.Services.AddScoped<GoalService>();
-builder.Services.AddScoped<PersonaService>();
-builder.Services.AddScoped<AssessmentService>();
-builder.Services.AddScoped<UserService>();
-builder.Services.AddScoped<DemoLoader>();
-builder.Services.AddScoped<DataGenerator>();
-builder.Services.AddScoped<TaskService>();
-builder.Services.AddAgreements();
-builder.Services.AddRevenue();
-builder.Services.AddMeasurement();
-builder.Services.AddHealth();
+// --- modules: every part of Warmglow, in order (docs/decisions/0012). A new module is one line here. -----
+IWarmglowModule[] modules =
+[
+    new WorkspacesModule(),
+    new UsersModule(),
+    new AuditModule(),
+    new StrategyModule(),
+    new PartnersModule(),
+    new PartnershipsModule(),
+    new DiscoveryModule(),
+    new AssessmentsModule(),
+    new AgreementsModule(),
+    new RevenueModule(),
+    new MeasurementModule(),
+    new HealthModule(),
+    new TasksModule(),
+    new PortalModule(),
+    new DemoModule(),
+];
+builder.Services.AddModules(builder.Configuration, modules);
 
 // --- web ----------------------------------------------------------------------------------------
-builder.Services.AddRazorPages(o =>
-{
-    // Everything else needs a signed-in user (fallback policy); partner users only reach /Portal.
-    o.Conventions.AuthorizePage("/Index", Policies.Member);
-    o.Conventions.AuthorizeFolder("/Partners", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Partnerships", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Scorecards", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Strategy", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Tasks", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Agreements", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Revenue", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Health", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Metrics", Policies.Internal);
-    o.Conventions.AuthorizeFolder("/Surveys", Policies.Member);
-    o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-    o.Conventions.AuthorizeFolder("/Portal", Policies.Member);
-    o.Conventions.AllowAnonymousToFolder("/Account");
-    o.Conventions.AllowAnonymousToPage("/Setup");
-    o.Conventions.AllowAnonymousToPage("/Error");
-});
+// Everything needs a signed-in user (fallback policy) unless a module says otherwise; each module authorizes its own
+// page folders (IWarmglowModule.AuthorizePages) and handlers stricter than their page carry [RequirePolicy].
+builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new RequirePolicyFilter()));
 // Bad JSON throws, so the exception handler can say which field failed and why (the default is a bare 400).
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -171,18 +159,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "Warmglow API";
 });
 
-app.MapUsersApi();
-app.MapPartnersApi();
-app.MapPartnershipsApi();
-app.MapAssessmentsApi();
-app.MapStrategyApi();
-app.MapAuditApi();
-app.MapDiscoveryApi();
-app.MapTasksApi();
-app.MapAgreementsApi();
-app.MapRevenueApi();
-app.MapMeasurementApi();
-app.MapHealthApi();
+app.MapModules(modules);
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

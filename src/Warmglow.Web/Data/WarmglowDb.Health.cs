@@ -11,15 +11,12 @@ public abstract partial class WarmglowDb
     public DbSet<EngagementSnapshot> EngagementSnapshots => Set<EngagementSnapshot>();
     public DbSet<HealthSnapshot> HealthSnapshots => Set<HealthSnapshot>();
 
-    partial void OnHealthModel(ModelBuilder b)
+    [Infrastructure.Modules.ModelPart]
+    void OnHealthModel(ModelBuilder b)
     {
         // Partner users see the survey rounds of their own partnerships (the service also checks they are a recipient).
-        b.Entity<SurveyRound>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId
-            && (CurrentPartnerId == null || s.Partnership!.Members.Any(m => m.PartnerId == CurrentPartnerId)));
-        b.Entity<SurveyRecipient>().HasQueryFilter(r => r.WorkspaceId == CurrentWorkspaceId);
+        b.Entity<SurveyRound>().PartnerSees(s => CurrentPartnerId == null || s.Partnership!.Members.Any(m => m.PartnerId == CurrentPartnerId));
+        b.Entity<SurveyRecipient>().PartnerSeesAll();
         // Answers are read only through aggregates for staff; partner users never read them directly.
-        b.Entity<SurveyAnswer>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<EngagementSnapshot>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<HealthSnapshot>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
     }
 }

@@ -16,16 +16,8 @@ public abstract partial class WarmglowDb
     public DbSet<ImpactGoal> ImpactGoals => Set<ImpactGoal>();
 
     // Measurement is internal: partner users read none of it (docs/decisions/0009), so every filter closes for them.
-    partial void OnMeasurementModel(ModelBuilder b)
+    [Infrastructure.Modules.ModelPart]
+    void OnMeasurementModel(ModelBuilder b)
     {
-        b.Entity<MetricDefinition>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<PartnershipMetric>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<Observation>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<ObservationBatch>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<PartnershipScore>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<MeasurementSettings>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<ProgramCost>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<IntangibleEntry>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<ImpactGoal>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
     }
 }

@@ -11,14 +11,11 @@ public abstract partial class WarmglowDb
     public DbSet<RevenueStatement> RevenueStatements => Set<RevenueStatement>();
     public DbSet<RevenueStatementLineSet> RevenueStatementLines => Set<RevenueStatementLineSet>();
 
-    partial void OnRevenueModel(ModelBuilder b)
+    [Infrastructure.Modules.ModelPart]
+    void OnRevenueModel(ModelBuilder b)
     {
         // Terms and raw events are internal; partner users see only issued statements of their own partnerships.
-        b.Entity<RevenueTerms>().HasQueryFilter(t => t.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<RevenueEntry>().HasQueryFilter(e => e.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<RevenueStatement>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId
-            && (CurrentPartnerId == null || Set<PartnershipMember>().Any(m => m.PartnershipId == s.PartnershipId && m.PartnerId == CurrentPartnerId)));
-        b.Entity<RevenueStatementLineSet>().HasQueryFilter(l => l.WorkspaceId == CurrentWorkspaceId
-            && (CurrentPartnerId == null || Set<RevenueStatement>().Any(s => s.Id == l.StatementId)));
+        b.Entity<RevenueStatement>().PartnerSees(s => CurrentPartnerId == null || Set<PartnershipMember>().Any(m => m.PartnershipId == s.PartnershipId && m.PartnerId == CurrentPartnerId));
+        b.Entity<RevenueStatementLineSet>().PartnerSees(l => CurrentPartnerId == null || Set<RevenueStatement>().Any(s => s.Id == l.StatementId));
     }
 }

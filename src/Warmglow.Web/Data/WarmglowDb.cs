@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Warmglow.Web.Features.Agreements;
 using Warmglow.Web.Features.Assessments;
@@ -14,6 +16,7 @@ using Warmglow.Web.Features.Tasks;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;
+using Warmglow.Web.Infrastructure.Modules;
 
 namespace Warmglow.Web.Data;
 
@@ -47,11 +50,6 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
 
-    partial void OnAgreementsModel(ModelBuilder b);
-    partial void OnRevenueModel(ModelBuilder b);
-    partial void OnMeasurementModel(ModelBuilder b);
-    partial void OnHealthModel(ModelBuilder b);
-
     public Tenant Tenant => tenant;
     public TimeProvider Clock => clock;
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
@@ -65,36 +63,22 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(WarmglowDb).Assembly, t => t.Namespace?.StartsWith("Warmglow.Web.Features") == true);
 
-        b.Entity<Partner>().HasQueryFilter(p => p.WorkspaceId == CurrentWorkspaceId && (CurrentPartnerId == null || p.Id == CurrentPartnerId));
-        b.Entity<Contact>().HasQueryFilter(c => c.WorkspaceId == CurrentWorkspaceId && (CurrentPartnerId == null || c.PartnerId == CurrentPartnerId));
-        b.Entity<Partnership>().HasQueryFilter(p => p.WorkspaceId == CurrentWorkspaceId
-            && (CurrentPartnerId == null || p.Members.Any(m => m.PartnerId == CurrentPartnerId)));
-        b.Entity<PartnershipMember>().HasQueryFilter(m => m.WorkspaceId == CurrentWorkspaceId);
-        b.Entity<StageTransition>().HasQueryFilter(t => t.WorkspaceId == CurrentWorkspaceId);
-        b.Entity<Scorecard>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
-        // Vetting is internal: partner users see none of it.
-        b.Entity<ScorecardEvaluation>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<VettingDecision>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<Pilot>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<VettingStepRecord>().HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        // Partner users never read the audit log.
-        b.Entity<AuditEntry>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        // Strategy and candidate assessments are internal: partner users never read them, even for their own partnership.
-        b.Entity<SelfAssessmentSnapshot>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<StrategyStatement>().HasQueryFilter(s => s.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<StrategicGoal>().HasQueryFilter(g => g.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<PartnerPersona>().HasQueryFilter(p => p.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        b.Entity<PartnershipAssessment>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
-        // Staff tasks (reviews, check-ins) are internal.
-        b.Entity<WorkTask>().HasQueryFilter(t => t.WorkspaceId == CurrentWorkspaceId && CurrentPartnerId == null);
+        // Tenancy by convention (docs/decisions/0003, 0012): every workspace-owned entity gets the "workspace" filter, and a
+        // "partner" filter that is closed to partner users until its module opens it (PartnerSees / PartnerSeesAll).
+        ApplyTenancy(b);
+        b.Entity<Partner>().PartnerSees(p => CurrentPartnerId == null || p.Id == CurrentPartnerId);
+        b.Entity<Contact>().PartnerSees(c => CurrentPartnerId == null || c.PartnerId == CurrentPartnerId);
+        b.Entity<Partnership>().PartnerSees(p => CurrentPartnerId == null || p.Members.Any(m => m.PartnerId == CurrentPartnerId));
+        // Memberships, stage moves and scorecard templates are readable within the workspace (the portal composes over them).
+        b.Entity<PartnershipMember>().PartnerSeesAll();
+        b.Entity<StageTransition>().PartnerSeesAll();
+        b.Entity<Scorecard>().PartnerSeesAll();
+        // Everything else here is internal (vetting, the audit log, strategy, assessments, staff tasks): the default.
         // A partner user sees the agreements of their own partnerships only.
-        b.Entity<Agreement>().HasQueryFilter(a => a.WorkspaceId == CurrentWorkspaceId
-            && (CurrentPartnerId == null || a.Partnership!.Members.Any(m => m.PartnerId == CurrentPartnerId)));
-        // Each later module keeps its own sets and filters in a partial file beside this one (WarmglowDb.<Module>.cs).
-        OnAgreementsModel(b);
-        OnRevenueModel(b);
-        OnMeasurementModel(b);
-        OnHealthModel(b);
+        b.Entity<Agreement>().PartnerSees(a => CurrentPartnerId == null || a.Partnership!.Members.Any(m => m.PartnerId == CurrentPartnerId));
+        // Each module keeps its own sets and partner filters in a partial file beside this one (WarmglowDb.<Module>.cs),
+        // in a method marked [ModelPart]; they run in name order.
+        foreach (var part in ModelParts) part.Invoke(this, [b]);
 
         foreach (var entity in b.Model.GetEntityTypes())
         {
@@ -127,6 +111,7 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
         var now = UtcNow;
         // Every new workspace starts with the built-in scorecard templates, seeded in the same transaction.
         var newWorkspaces = ChangeTracker.Entries<Workspace>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var seeders = newWorkspaces.Count == 0 ? [] : (ApplicationServices?.GetService<IEnumerable<IWorkspaceSeeder>>() ?? []).OrderBy(s => s.Order).ToList();
         var pending = new List<(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)>();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
@@ -150,7 +135,7 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
                 pending.Add(Describe(entry));
         }
 
-        if (pending.Count == 0 && newWorkspaces.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (pending.Count == 0 && seeders.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
@@ -189,12 +174,13 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
                 });
             }
             if (pending.Count > 0) count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            if (newWorkspaces.Count > 0)
+            if (seeders.Count > 0)
             {
-                foreach (var card in newWorkspaces.SelectMany(w => DiscoveryService.BuiltIns(w.Id)))
+                // What each module gives a new workspace (IWorkspaceSeeder), saved in the same transaction.
+                foreach (var row in newWorkspaces.SelectMany(w => seeders.SelectMany(s => s.Seed(w))))
                 {
-                    card.CreatedAt = card.UpdatedAt = now;
-                    Scorecards.Add(card);
+                    if (row is ITimestamped t) t.CreatedAt = t.UpdatedAt = now;
+                    Add(row);
                 }
                 count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             }
@@ -204,6 +190,39 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
         finally
         {
             if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>The filter names every workspace-owned entity carries.</summary>
+    public static class Filters
+    {
+        public const string Workspace = "workspace";
+        public const string Partner = "partner";
+    }
+
+    /// <summary>Annotation on each workspace-owned entity type saying what a partner user may read of it (the model test lists them).</summary>
+    public const string PartnerAccessAnnotation = "Warmglow:PartnerAccess";
+
+    static readonly System.Reflection.MethodInfo[] ModelParts = typeof(WarmglowDb)
+        .GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+        .Where(m => m.IsDefined(typeof(ModelPartAttribute), false)).OrderBy(m => m.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The app's (scoped) service provider this context was resolved from; null for design-time contexts.</summary>
+    IServiceProvider? ApplicationServices => this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+
+    void ApplyTenancy(ModelBuilder b)
+    {
+        var self = Expression.Constant(this, typeof(WarmglowDb));
+        var workspace = Expression.Property(self, typeof(WarmglowDb).GetProperty(nameof(CurrentWorkspaceId), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!);
+        var partner = Expression.Property(self, typeof(WarmglowDb).GetProperty(nameof(CurrentPartnerId), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!);
+        foreach (var entity in b.Model.GetEntityTypes().Where(e => e.BaseType is null && typeof(IWorkspaceOwned).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            var row = Expression.Parameter(entity.ClrType, "row");
+            b.Entity(entity.ClrType).HasQueryFilter(Filters.Workspace, Expression.Lambda(
+                Expression.Equal(Expression.Property(row, nameof(IWorkspaceOwned.WorkspaceId)), workspace), row));
+            b.Entity(entity.ClrType).HasQueryFilter(Filters.Partner, Expression.Lambda(
+                Expression.Equal(partner, Expression.Constant(null, typeof(int?))), row));
+            entity.SetAnnotation(PartnerAccessAnnotation, PartnerAccess.None);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed record ReviewDto(int Id, int AgreementId, string AgreementTitle, i
 public sealed record ReviewGeneration(int ReviewsAdded, int ReviewsCancelled, int TasksOpened);
 
 /// <summary>Agreements, their versions, approvals, lifecycle and reviews: the one place they change.</summary>
-public sealed class AgreementService(WarmglowDb db, TaskService tasks)
+public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.UserDirectory people)
 {
     public const string ReviewSource = "agreement-review";
 
@@ -92,11 +92,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
     /// <summary>Display names of staff users of this workspace, by id.</summary>
     public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> ids, CancellationToken ct = default)
     {
-        var list = ids.Distinct().ToList();
-        if (list.Count == 0) return [];
-        var ws = db.Tenant.RequireWorkspace();
-        return await db.Users.AsNoTracking().Where(u => u.WorkspaceId == ws && list.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return await people.NamesAsync(ids, ct);
     }
 
     /// <summary>Validates header and clauses, and that owners and review owners are staff of this workspace.</summary>
@@ -106,12 +102,10 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
         var clauses = (input.Clauses ?? new AgreementClauses()).Normalize();
         var e = AgreementTerms.Validate(input.Title, input.Type, input.StartDate, input.EndDate, input.Currency, owners, clauses);
         foreach (var (field, messages) in e.ToDictionary()) foreach (var m in messages) errors.Add(field, m);
-        var ws = db.Tenant.RequireWorkspace();
         var wanted = owners.Concat(clauses.Review.OwnerIds).Distinct().ToList();
         if (wanted.Count > 0)
         {
-            var staff = await db.Users.AsNoTracking().Where(u => u.WorkspaceId == ws && u.PartnerId == null && wanted.Contains(u.Id))
-                .Select(u => u.Id).ToListAsync(ct);
+            var staff = await people.StaffAmongAsync(wanted, ct);
             for (var i = 0; i < owners.Count; i++)
                 if (!staff.Contains(owners[i])) errors.Add($"ownerIds[{i}]", "is not a staff member of this workspace.");
             for (var i = 0; i < clauses.Review.OwnerIds.Count; i++)

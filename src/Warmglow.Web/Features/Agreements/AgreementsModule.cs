@@ -1,24 +1,28 @@
 using Warmglow.Web.Features.Demo;
 using Warmglow.Web.Features.Signals;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure.Modules;
 
 namespace Warmglow.Web.Features.Agreements;
 
-/// <summary>The Agreements module's services, page authorization and API, wired by Program.cs in one line each.</summary>
-public static class AgreementsModule
+/// <summary>Agreements: lifecycle, approval, clauses, versions, review cadences, the partnership charter.</summary>
+public sealed class AgreementsModule : IWarmglowModule
 {
-    public static IServiceCollection AddAgreements(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AgreementService>();
         services.AddScoped<CharterService>();
         services.AddSingleton<IOverdueReviewSource, AgreementOverdueReviews>();
         services.AddSingleton<IActivitySource, AgreementActivity>();
         services.AddScoped<IDemoContributor, AgreementsDemo>();
-        return services;
+        services.AddSection(SectionSlot.PartnershipSide, 100, "AgreementsSection", Policies.Internal);
+        services.AddSection(SectionSlot.PortalPartnership, 100, "AgreementsPortal", Policies.Member);
     }
 
-    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapAgreementEndpoints();
-        return app;
-    }
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+        pages.AuthorizeFolder("/Agreements", Policies.Internal);
+
+    public IEnumerable<NavItem> Navigation => [new("agreements", "Agreements", "/Agreements", 60, Policies.Internal)];
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAgreementEndpoints();
 }

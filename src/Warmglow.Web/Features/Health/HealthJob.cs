@@ -1,48 +1,22 @@
-using Microsoft.EntityFrameworkCore;
-using Warmglow.Web.Data;
-using Warmglow.Web.Infrastructure;
+using Warmglow.Web.Infrastructure.Modules;
 
 namespace Warmglow.Web.Features.Health;
 
 /// <summary>
-/// Recomputes engagement, alerts and red flags for every workspace on a timer (Health:RecomputeMinutes, default 360;
-/// 0 turns it off; off in the Testing environment, where tests run it through the API).
+/// Recomputes engagement, alerts and red flags for every workspace (Health:RecomputeMinutes, default 360; 0 turns it
+/// off). The recompute is idempotent: one check-in task per partnership and quarter however often it runs.
 /// </summary>
-public sealed class HealthJob(IServiceProvider services, IConfiguration config, IHostEnvironment env, ILogger<HealthJob> log) : BackgroundService
+public sealed class HealthJob(ILogger<HealthJob> log) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = config.GetValue("Health:RecomputeMinutes", 360);
-        if (minutes <= 0 || env.IsEnvironment("Testing")) return;
-        try
-        {
-            await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-            do await RunAllAsync(stoppingToken);
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-    }
+    public string Name => "health-recompute";
 
-    async Task RunAllAsync(CancellationToken ct)
+    public TimeSpan? Interval(IConfiguration configuration) =>
+        configuration.GetValue("Health:RecomputeMinutes", 360) is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
+
+    public Task RunAsync(JobRunner runner, CancellationToken ct) => runner.ForEachWorkspaceAsync(Name, async (services, token) =>
     {
-        List<int> workspaces;
-        await using (var scope = services.CreateAsyncScope())
-            workspaces = await scope.ServiceProvider.GetRequiredService<WarmglowDb>().Workspaces.Select(w => w.Id).ToListAsync(ct);
-        foreach (var ws in workspaces)
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws, "health job");
-                var result = await scope.ServiceProvider.GetRequiredService<HealthService>().RecomputeAsync(ct);
-                log.LogInformation("Health recompute for workspace {Workspace}: {Partnerships} partnerships, {Opened} check-ins opened, {Flags} with red flags in {Ms} ms",
-                    ws, result.Partnerships, result.CheckInsOpened, result.WithRedFlags, result.Milliseconds);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Health recompute for workspace {Workspace} failed", ws);
-            }
-        }
-    }
+        var result = await services.GetRequiredService<HealthService>().RecomputeAsync(token);
+        log.LogInformation("Health recompute: {Partnerships} partnerships, {Opened} check-ins opened, {Flags} with red flags in {Ms} ms",
+            result.Partnerships, result.CheckInsOpened, result.WithRedFlags, result.Milliseconds);
+    }, ct);
 }

@@ -1,12 +1,14 @@
 using Warmglow.Web.Features.Demo;
 using Warmglow.Web.Features.Signals;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure.Modules;
 
 namespace Warmglow.Web.Features.Health;
 
-/// <summary>The Health module's services, page authorization and API, wired by Program.cs in one line each.</summary>
-public static class HealthModule
+/// <summary>Health: quarterly surveys (with a truly anonymous mode), the engagement index, alerts and red flags.</summary>
+public sealed class HealthModule : IWarmglowModule
 {
-    public static IServiceCollection AddHealth(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<SurveyService>();
         services.AddScoped<HealthService>();
@@ -15,14 +17,18 @@ public static class HealthModule
         services.AddSingleton<IActivitySource, StageMoveActivity>();
         services.AddSingleton<IActivitySource, EvaluationActivity>();
         services.AddSingleton<IActivitySource, SurveyResponseActivity>();
-        services.AddHostedService<HealthJob>();
+        services.AddSingleton<IRecurringJob, HealthJob>();
         services.AddScoped<IDemoContributor, HealthDemo>();
-        return services;
+        services.AddSection(SectionSlot.PartnershipSide, 400, "HealthSection", Policies.Internal);
     }
 
-    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
-    {
-        app.MapHealthEndpoints();
-        return app;
-    }
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+        pages.AuthorizeFolder("/Surveys", Policies.Member);
+
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("surveys", "Surveys", "/Surveys", 90, Policies.Member, NavAudience.Everyone),
+    ];
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapHealthEndpoints();
 }

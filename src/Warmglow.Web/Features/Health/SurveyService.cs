@@ -31,17 +31,16 @@ public sealed record SurveyResultsDto(int Id, int PartnershipId, string Partners
 /// Anonymous rounds keep the "who answered" flag (<see cref="SurveyRecipient"/>) and the answers
 /// (<see cref="SurveyAnswer"/>) unlinkable; docs/decisions/0010 explains how.
 /// </summary>
-public sealed class SurveyService(WarmglowDb db)
+public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
 {
     public static IReadOnlyList<SurveyTemplate> Templates => HealthSurveys.Templates;
 
     /// <summary>Our staff and the people of the partnership's partners: who a round may be sent to.</summary>
     public async Task<List<RecipientOption>> EligibleRecipientsAsync(int partnershipId, CancellationToken ct = default)
     {
-        var ws = db.Tenant.RequireWorkspace();
         var partnerIds = await db.PartnershipMembers.Where(m => m.PartnershipId == partnershipId).Select(m => m.PartnerId).ToListAsync(ct);
-        var users = await db.Users.AsNoTracking()
-            .Where(u => u.WorkspaceId == ws && (u.PartnerId == null || partnerIds.Contains(u.PartnerId.Value)))
+        var users = await people.Members()
+            .Where(u => u.PartnerId == null || partnerIds.Contains(u.PartnerId.Value))
             .OrderBy(u => u.PartnerId != null).ThenBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.PartnerId, Partner = u.Partner != null ? u.Partner.Name : null })
             .ToListAsync(ct);

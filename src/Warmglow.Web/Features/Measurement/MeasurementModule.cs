@@ -1,20 +1,28 @@
 using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure.Modules;
 
 namespace Warmglow.Web.Features.Measurement;
 
-/// <summary>The Measurement module's services, page authorization and API, wired by Program.cs in one line each.</summary>
-public static class MeasurementModule
+/// <summary>Measurement: metric definitions, observations, the balanced scorecard, ROI, impact goals, dashboards.</summary>
+public sealed class MeasurementModule : IWarmglowModule
 {
-    public static IServiceCollection AddMeasurement(this IServiceCollection services) => services
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddScoped<MeasurementService>()
         .AddScoped<ValueService>()
         .AddScoped<DashboardService>()
         .AddScoped<IDemoContributor, MeasurementDemo>()
-        .AddSingleton<Signals.IActivitySource, ObservationActivity>();
+        .AddSingleton<Signals.IActivitySource, ObservationActivity>()
+        .AddSection(SectionSlot.PartnershipSide, 300, "MeasurementSection", Policies.Internal);
 
-    public static IEndpointRouteBuilder MapMeasurementApi(this IEndpointRouteBuilder app)
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages)
     {
-        app.MapMeasurementEndpoints();
-        return app;
+        pages.AuthorizeFolder("/Metrics", Policies.Internal);
+        pages.AuthorizeFolder("/Health", Policies.Internal);
     }
+
+    /// <summary>The /Health folder holds the dashboards (measurement) and the engagement and alert pages (health).</summary>
+    public IEnumerable<NavItem> Navigation => [new("health", "Health", "/Health", 80, Policies.Internal)];
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapMeasurementEndpoints();
 }

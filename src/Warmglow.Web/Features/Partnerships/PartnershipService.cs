@@ -33,7 +33,7 @@ public sealed record PartnershipQuery(string? Search = null, PartnershipType? Ty
     int? PartnerId = null, string? ManagerId = null, PartnershipSort Sort = PartnershipSort.Updated, int? Page = null, int? PageSize = null);
 
 /// <summary>Partnerships and their lifecycle. Every stage move goes through <see cref="MoveAsync"/>.</summary>
-public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService discovery)
+public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService discovery, Users.UserDirectory people)
 {
     public async Task<Paged<PartnershipSummary>> ListAsync(PartnershipQuery q, CancellationToken ct = default)
     {
@@ -95,10 +95,9 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         }
         if (i.PersonaId is { } personaId && !await db.Personas.AnyAsync(p => p.Id == personaId, ct))
             errors.Add("personaId", $"no persona {personaId} in this workspace.");
-        var ws = db.Tenant.RequireWorkspace();
         foreach (var (field, userId) in new[] { ("managerId", i.ManagerId), ("sponsorId", i.SponsorId) })
         {
-            if (FieldRules.Clean(userId) is { } uid && !await db.Users.AnyAsync(u => u.Id == uid && u.WorkspaceId == ws && u.PartnerId == null, ct))
+            if (FieldRules.Clean(userId) is { } uid && !await people.IsStaffAsync(uid, ct))
                 errors.Add(field, "must be a person of this workspace (not a partner user).");
         }
         return errors;

@@ -2,30 +2,33 @@ using Warmglow.Web.Data;
 using Warmglow.Web.Features.Demo;
 using Warmglow.Web.Features.Signals;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure.Modules;
 
 namespace Warmglow.Web.Features.Revenue;
 
-/// <summary>The Revenue module's services, page authorization and API, wired by Program.cs in one line each.</summary>
-public static class RevenueModule
+/// <summary>Revenue sharing: terms, the event ledger, statements, the partner's earnings.</summary>
+public sealed class RevenueModule : IWarmglowModule
 {
     /// <summary>Who may read revenue: admins, managers, executives, and partner users (their own issued statements; the DbContext filters).</summary>
     public const string ReadPolicy = "revenue-read";
 
-    public static IServiceCollection AddRevenue(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RevenueService>();
         services.AddScoped<IInfluencedRevenueSource, LedgerInfluencedRevenue>();
         services.AddScoped<IDemoContributor, RevenueDemo>();
+        services.AddSection(SectionSlot.PartnershipSide, 200, "RevenueLinks", Policies.Oversee);
+        services.AddSection(SectionSlot.PortalPage, 200, "RevenueEarnings", Policies.Member);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Executive, Roles.Partner));
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapRevenueApi(this IEndpointRouteBuilder app)
-    {
-        app.MapRevenueEndpoints();
-        return app;
-    }
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+        pages.AuthorizeFolder("/Revenue", Policies.Oversee);
+
+    public IEnumerable<NavItem> Navigation => [new("revenue", "Revenue", "/Revenue", 70, Policies.Oversee)];
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapRevenueEndpoints();
 }
 
 /// <summary>Partner-influenced revenue for ROI: every recorded event of the partnership's agreements, refunds negative.</summary>

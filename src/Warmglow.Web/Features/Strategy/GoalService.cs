@@ -14,7 +14,7 @@ public sealed record GoalDto(int Id, string Metric, string? Description, GoalKin
     DateOnly Deadline, UserRef? Owner, int Version, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>SMART goals of the workspace.</summary>
-public sealed class GoalService(WarmglowDb db)
+public sealed class GoalService(WarmglowDb db, Users.UserDirectory people)
 {
     public Task<Paged<GoalDto>> ListAsync(int? page, int? pageSize, CancellationToken ct = default) =>
         Project(db.Goals.AsNoTracking().OrderBy(g => g.Deadline).ThenBy(g => g.Id)).ToPageAsync(page, pageSize, ct);
@@ -47,8 +47,7 @@ public sealed class GoalService(WarmglowDb db)
         if (FieldRules.Clean(i.OwnerId) is not { } owner) errors.Add("ownerId", "is required: the person of this workspace who owns the goal.");
         else
         {
-            var ws = db.Tenant.RequireWorkspace();
-            if (!await db.Users.AnyAsync(u => u.Id == owner && u.WorkspaceId == ws && u.PartnerId == null, ct))
+            if (!await people.IsStaffAsync(owner, ct))
                 errors.Add("ownerId", "must be a person of this workspace (not a partner user).");
         }
         return errors;

@@ -31,7 +31,7 @@ public sealed class WarmglowClaimsFactory(UserManager<AppUser> users, RoleManage
 }
 
 /// <summary>People of a workspace: first-run setup, invitations, roles.</summary>
-public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, TimeProvider clock, UserDirectory people)
 {
     public Task<bool> IsSetUpAsync(CancellationToken ct = default) => db.Users.AnyAsync(u => u.PasswordHash != null, ct);
 
@@ -64,8 +64,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, TimeP
 
     public async Task<Paged<UserDto>> ListAsync(int? page, int? pageSize, CancellationToken ct = default)
     {
-        var ws = db.Tenant.RequireWorkspace();
-        var result = await db.Users.AsNoTracking().Where(u => u.WorkspaceId == ws).OrderBy(u => u.DisplayName)
+        var result = await people.Members().OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.PartnerId, HasPassword = u.PasswordHash != null, u.InvitedAt })
             .ToPageAsync(page, pageSize, ct);
         var ids = result.Items.Select(u => u.Id).ToList();
@@ -79,10 +78,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, TimeP
     /// <summary>People who can manage or sponsor partnerships (not partner users).</summary>
     public async Task<List<(string Id, string Name)>> StaffAsync(CancellationToken ct = default)
     {
-        var ws = db.Tenant.RequireWorkspace();
-        var staff = await db.Users.AsNoTracking().Where(u => u.WorkspaceId == ws && u.PartnerId == null)
-            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        return staff.Select(s => (s.Id, s.DisplayName)).ToList();
+        return await people.StaffOptionsAsync(ct);
     }
 
     public async Task<UserDto> GetAsync(string id, CancellationToken ct = default)
