@@ -46,20 +46,23 @@ if (which is "postgres" or "both")
 
 async Task Run(DatabaseOptions options)
 {
-    var services = new ServiceCollection()
+    var collection = new ServiceCollection()
         .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
         .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
         .AddSingleton(TimeProvider.System)
-        .AddScoped<Tenant>()
-        .AddScoped<PartnerService>()
-        .AddScoped<PartnershipService>()
-        .AddScoped<Warmglow.Web.Features.Discovery.DiscoveryService>()
-        .AddScoped<DataGenerator>()
-        .AddScoped<Warmglow.Web.Features.Measurement.MeasurementService>()
-        .AddScoped<Warmglow.Web.Features.Measurement.ValueService>()
-        .AddScoped<Warmglow.Web.Features.Measurement.DashboardService>()
-        .AddScoped<Warmglow.Web.Features.Tasks.TaskService>()
-        .AddHealth()
+        .AddScoped<Tenant>();
+    // The modules the benchmarks exercise, registered exactly as the app registers them.
+    var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+    foreach (var module in new Warmglow.Web.Infrastructure.Modules.IWarmglowModule[]
+             {
+                 new Warmglow.Web.Features.Users.UsersModule(), new Warmglow.Web.Features.Partners.PartnersModule(),
+                 new Warmglow.Web.Features.Partnerships.PartnershipsModule(), new Warmglow.Web.Features.Discovery.DiscoveryModule(),
+                 new Warmglow.Web.Features.Tasks.TasksModule(), new Warmglow.Web.Features.Agreements.AgreementsModule(),
+                 new Warmglow.Web.Features.Revenue.RevenueModule(), new Warmglow.Web.Features.Measurement.MeasurementModule(),
+                 new Warmglow.Web.Features.Health.HealthModule(), new Warmglow.Web.Features.Demo.DemoModule(),
+             })
+        module.AddServices(collection, configuration);
+    var services = collection
         .AddWarmglowDatabase(options)
         .BuildServiceProvider();
     await DatabaseSetup.MigrateAsync(services);

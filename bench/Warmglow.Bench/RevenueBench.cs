@@ -101,8 +101,8 @@ static class RevenueBench
             $"(before issuing {peakBefore / 1048576.0:N0} MB); allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0:N0} MB; " +
             $"GC heap now {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB");
 
-        Console.WriteLine($"  phases (s): read events {RevenueService.Timing[0]:0.00}, compute {RevenueService.Timing[1]:0.00}, save statements + line sets {RevenueService.Timing[2]:0.00}, encode lines {RevenueService.Timing[3]:0.00}, mark events stated {RevenueService.Timing[4]:0.00}");
-        Array.Clear(RevenueService.Timing);
+        var t = result.Phases;
+        Console.WriteLine($"  phases (s): read events {t.ReadEvents:0.00}, compute {t.Compute:0.00}, save statements + line sets {t.SaveStatements:0.00}, encode lines {t.EncodeLines:0.00}, mark events stated {t.MarkEventsStated:0.00}");
         // For comparison: one IssueAsync per agreement (per-agreement queries and writes).
         sw.Restart();
         var lines = 0;

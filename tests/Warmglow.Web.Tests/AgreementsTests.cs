@@ -36,12 +36,7 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(ws.Emails[role]))!.Id;
     }
 
-    static async Task<(int PartnershipId, int PartnerId)> Partnership(HttpClient admin, string name)
-    {
-        var partner = await (await admin.PostJson("/api/partners", new { name })).Read<PartnerDto>();
-        var p = await (await admin.PostJson("/api/partnerships", new { name = $"{name} alliance", type = "CoSellingReferral", partnerId = partner.Id })).Read<PartnershipDto>();
-        return (p.Id, partner.Id);
-    }
+    static Task<(int PartnershipId, int PartnerId)> Partnership(HttpClient admin, string name) => admin.NewPartnershipAsync(name);
 
     static object Clauses(string owner, string? cadence = "Quarterly", int windDown = 90, string scope = "Joint referrals in Benelux") => new
     {

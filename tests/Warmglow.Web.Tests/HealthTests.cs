@@ -34,9 +34,8 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
 
     static async Task<(int PartnerId, int PartnershipId)> Partnership(HttpClient c, string name)
     {
-        var partner = await (await c.PostJson("/api/partners", new { name })).Read<PartnerDto>();
-        var p = await (await c.PostJson("/api/partnerships", new { name = $"{name} alliance", type = "CoSellingReferral", partnerId = partner.Id })).Read<PartnershipDto>();
-        return (partner.Id, p.Id);
+        var (partnership, partner) = await c.NewPartnershipAsync(name);
+        return (partner, partnership);
     }
 
     async Task<T> InDb<T>(TestWorkspace ws, Func<WarmglowDb, IServiceProvider, Task<T>> work)
@@ -544,13 +543,8 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
 
     // --- pages and demo -------------------------------------------------------------------------------------
 
-    static async Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handlerUrl, List<KeyValuePair<string, string>> fields)
-    {
-        var html = await (await c.GetAsync(url)).Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        fields.Add(new("__RequestVerificationToken", token));
-        return await c.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
-    }
+    static Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handlerUrl, List<KeyValuePair<string, string>> fields) =>
+        c.PostFormAsync(url, handlerUrl, fields);
 
     [SkippableFact]
     public async Task Pages_Render_AnswerThroughTheForm_WithInlineErrors_AndPartnerUsersSeeOnlyTheirOwn()

@@ -27,12 +27,8 @@ public abstract class MeasurementTests<TApp>(TApp app) : IClassFixture<TApp> whe
         return (ws, await ws.As(Roles.Manager));
     }
 
-    static async Task<(int Id, int PartnerId)> Partnership(HttpClient c, string name, DateOnly? start = null)
-    {
-        var partner = await (await c.PostJson("/api/partners", new { name })).Read<PartnerDto>();
-        var p = await (await c.PostJson("/api/partnerships", new { name = $"{name} alliance", type = "CoMarketing", partnerId = partner.Id, startDate = start })).Read<PartnershipDto>();
-        return (p.Id, partner.Id);
-    }
+    static Task<(int PartnershipId, int PartnerId)> Partnership(HttpClient c, string name, DateOnly? start = null) =>
+        c.NewPartnershipAsync(name, "CoMarketing", start);
 
     static async Task<int> Metric(HttpClient c, string name, string category, string unit, decimal baseline, decimal target, string direction = "HigherIsBetter", string frame = "Balanced")
     {

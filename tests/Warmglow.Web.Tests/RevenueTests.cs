@@ -369,13 +369,8 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.NotEqual(HttpStatusCode.OK, (await partner.GetAsync($"/Revenue/Statement/{mine.Id}")).StatusCode);
     }
 
-    static async Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handler, Dictionary<string, string> fields)
-    {
-        var html = await c.GetStringAsync(url);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        fields["__RequestVerificationToken"] = token;
-        return await c.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(fields));
-    }
+    static Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handler, Dictionary<string, string> fields) =>
+        c.PostFormAsync(url, $"{url}?handler={handler}", fields);
 
     [SkippableFact]
     public async Task Pages_TermsEditorAndEventForm_SaveOrShowInlineErrors()

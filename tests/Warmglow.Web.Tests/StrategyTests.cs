@@ -358,13 +358,8 @@ public abstract class StrategyApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Strategy/SelfAssessments/{a.Id}")).StatusCode);
     }
 
-    static async Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handlerUrl, Dictionary<string, string> fields)
-    {
-        var html = await (await c.GetAsync(url)).Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        fields["__RequestVerificationToken"] = token;
-        return await c.PostAsync(handlerUrl, new FormUrlEncodedContent(fields));
-    }
+    static Task<HttpResponseMessage> PostForm(HttpClient c, string url, string handlerUrl, Dictionary<string, string> fields) =>
+        c.PostFormAsync(url, handlerUrl, fields);
 
     [SkippableFact]
     public async Task Forms_SaveThroughThePages_AndShowInlineErrors()
@@ -398,11 +393,8 @@ public abstract class StrategyApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
     // ---- candidate assessments -----------------------------------------------------------------------
 
-    async Task<int> Partnership(HttpClient admin, string name = "Lotus")
-    {
-        var partner = await (await admin.PostJson("/api/partners", new { name })).Read<PartnerDto>();
-        return (await (await admin.PostJson("/api/partnerships", new { name = $"{name} co-marketing", type = "CoMarketing", partnerId = partner.Id })).Read<PartnershipDto>()).Id;
-    }
+    static async Task<int> Partnership(HttpClient admin, string name = "Lotus") =>
+        (await admin.NewPartnershipAsync(name, "CoMarketing", partnershipName: $"{name} co-marketing")).PartnershipId;
 
     [SkippableFact]
     public async Task Assessments_StoreLatestInputs_AndComputeResults()

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Users;
 
+using Warmglow.Web.Features.Workspaces;
+
 namespace Warmglow.Web.Pages;
 
-public class SetupModel(UserService users, SignInManager<AppUser> signIn, WarmglowDb db) : WarmglowPage
+public class SetupModel(UserService users, SignInManager<AppUser> signIn, WorkspaceOverview overview) : WarmglowPage
 {
     public sealed class SetupForm
     {
@@ -22,7 +24,7 @@ public class SetupModel(UserService users, SignInManager<AppUser> signIn, Warmgl
     public async Task<IActionResult> OnGetAsync()
     {
         if (await users.IsSetUpAsync()) return Redirect("/");
-        ExistingWorkspace = await db.Workspaces.OrderBy(w => w.Id).Select(w => w.Name).FirstOrDefaultAsync();
+        ExistingWorkspace = await overview.FirstWorkspaceNameAsync();
         Input.WorkspaceName ??= ExistingWorkspace;
         return Page();
     }

@@ -182,7 +182,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             throw new Conflict("Someone else saved a new version at the same time. Open the latest version, then apply your change again.");
         }
@@ -256,7 +256,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             throw new Conflict($"You already approved version {agreement.CurrentVersion}.");
         }

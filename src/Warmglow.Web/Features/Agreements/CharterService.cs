@@ -74,7 +74,7 @@ public sealed class CharterService(WarmglowDb db)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             throw new Conflict("Someone else saved the charter at the same time. Reload the page to see their version, then apply yours again.");
         }

@@ -118,7 +118,7 @@ public sealed class AssessmentService(WarmglowDb db)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (creating && e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (creating && DbErrors.IsUniqueViolation(e))
         {
             throw new Conflict("Someone else saved this assessment at the same time. Reload the page to see theirs, then apply yours again.");
         }

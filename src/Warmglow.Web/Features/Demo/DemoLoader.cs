@@ -48,7 +48,7 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
     {
         var ws = db.Tenant.RequireWorkspace();
         if (await db.Partners.AnyAsync(ct)) throw new Conflict("This workspace already has partners; demo data loads only into an empty workspace.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var now = db.UtcNow;
 
         var staff = new List<AppUser>();

@@ -165,7 +165,7 @@ public sealed class DiscoveryService(WarmglowDb db)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // A parallel submission by the same evaluator won the race: the unique index refused this one.
             db.Entry(evaluation).State = EntityState.Detached;

@@ -180,19 +180,14 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
 
         // Replace the snapshots in one transaction: readers see the old set or the new one, never half.
         // (Inside a caller's transaction — the demo loader — it joins that one.)
-        var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        await using (var tx = await db.BeginOrJoinTransactionAsync(ct))
         {
             await db.EngagementSnapshots.ExecuteDeleteAsync(ct);
             await db.HealthSnapshots.ExecuteDeleteAsync(ct);
             db.EngagementSnapshots.AddRange(snapshots);
             db.HealthSnapshots.AddRange(health);
             await db.SaveChangesAsync(ct);
-            if (tx is not null) await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            if (tx is not null) await tx.DisposeAsync();
+            await tx.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();
 
@@ -230,7 +225,7 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
                     await db.SaveChangesAsync(ct);
                     opened = toOpen.Count;
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
                 {
                     db.ChangeTracker.Clear();
                     batch = false;

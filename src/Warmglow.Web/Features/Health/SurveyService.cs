@@ -150,7 +150,7 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
                 };
             }).ToList();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var flipped = await db.SurveyRecipients.Where(r => r.Id == recipient.Id && !r.Responded)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Responded, true), ct);
         if (flipped == 0) throw new Conflict("You have already answered this survey; answers are final and a second answer is not recorded.");

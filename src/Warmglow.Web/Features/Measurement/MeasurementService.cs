@@ -75,7 +75,7 @@ public sealed class MeasurementService(WarmglowDb db)
         if (currency != recorded && (await db.ProgramCosts.AnyAsync(ct) || await db.IntangibleEntries.AnyAsync(ct)))
             throw new Conflict($"Costs are already recorded in {recorded}; the reporting currency cannot change (amounts are never converted silently).");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         if (current is null)
         {
             current = new MeasurementSettings { Frame = frame, Weights = weights, ReportingCurrency = currency! };
@@ -131,7 +131,7 @@ public sealed class MeasurementService(WarmglowDb db)
         await ApplyAsync(metric, input, ct);
         if (attached && (metric.Unit != unit || metric.Frame != frame))
             throw new Conflict($"'{metric.Name}' is attached to partnerships with recorded values; its unit and frame are fixed. Create a new metric instead.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (attached)
         {
@@ -239,7 +239,7 @@ public sealed class MeasurementService(WarmglowDb db)
                 foreach (var m in messages) errors.Add(field, m);
         ValidationFailed.ThrowIfAny(errors);
         var attachment = await db.PartnershipMetrics.FirstOrDefaultAsync(a => a.PartnershipId == partnershipId && a.MetricDefinitionId == metric.Id, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         if (attachment is null)
         {
             attachment = new PartnershipMetric { PartnershipId = partnershipId, MetricDefinitionId = metric.Id };
@@ -262,7 +262,7 @@ public sealed class MeasurementService(WarmglowDb db)
             ?? throw new NotFound($"Metric {metricId} on partnership {partnershipId}");
         if (await db.ImpactGoals.AnyAsync(g => g.PartnershipMetricId == attachment.Id, ct))
             throw new Conflict("An impact goal counts this metric's activity; delete the goal first.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await db.Observations.Where(o => o.PartnershipMetricId == attachment.Id).ExecuteDeleteAsync(ct);
         db.PartnershipMetrics.Remove(attachment);
         await db.SaveChangesAsync(ct);
@@ -342,7 +342,7 @@ public sealed class MeasurementService(WarmglowDb db)
     async Task<RecordResult> WriteAsync(int partnershipId, List<(PartnershipMetric Attachment, DateOnly On, decimal Value, string? Note)> rows,
         ObservationSource source, string? fileName, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var batch = new ObservationBatch
         {
             PartnershipId = partnershipId, Source = source, Count = rows.Count, FileName = fileName, ById = db.Tenant.UserId, ByName = db.Tenant.UserName, At = db.UtcNow,

@@ -85,7 +85,7 @@ public sealed class PartnerCsv(WarmglowDb db)
 
     async Task<ImportResult> WriteAsync(List<Row> rows, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         // Match names case-insensitively in memory: SQLite's lower() folds ASCII only, so "Ñandú" would not match "ñandú".
         var names = rows.Select(r => r.Partner.Name!.ToLowerInvariant()).ToHashSet();
         var ids = (await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct))

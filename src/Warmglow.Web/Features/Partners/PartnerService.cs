@@ -83,6 +83,16 @@ public sealed class PartnerService(WarmglowDb db)
             .FirstOrDefaultAsync(ct)
         ?? throw new NotFound($"Partner {id}");
 
+    /// <summary>Creates the partner and runs <paramref name="then"/> (e.g. its first partnership) in the same transaction: both or neither.</summary>
+    public async Task<Partner> CreateWithAsync(PartnerInput input, Func<Partner, Task> then, CancellationToken ct = default)
+    {
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        var partner = await CreateAsync(input, ct);
+        await then(partner);
+        await tx.CommitAsync(ct);
+        return partner;
+    }
+
     public async Task<Partner> CreateAsync(PartnerInput input, CancellationToken ct = default)
     {
         ValidationFailed.ThrowIfAny(input.Validate());

@@ -47,11 +47,6 @@ public static class RevenueApi
             var statement = await s.IssueAsync(id, input, ct);
             return TypedResults.Created($"/api/statements/{statement.Id}", statement);
         }).RequireAuthorization(Policies.Manage).WithSummary("Issue the period's statement; it is locked forever");
-        agreement.MapPost("/statements/issue", async Task<Created<StatementDto>> (int id, PeriodInput input, RevenueService s, CancellationToken ct) =>
-        {
-            var statement = await s.IssueAsync(id, input, ct);
-            return TypedResults.Created($"/api/statements/{statement.Id}", statement);
-        }).RequireAuthorization(Policies.Manage);
 
         var statements = app.MapGroup("/api/statements").WithTags("Revenue").RequireAuthorization(RevenueModule.ReadPolicy);
         statements.MapGet("/", (int? page, int? pageSize, RevenueService s, CancellationToken ct) => s.StatementsAsync(null, page, pageSize, ct));

@@ -26,8 +26,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
     public const int HoldingDaysMax = 365;
 
     /// <summary>A transaction of our own, unless the caller (e.g. the demo loader) already runs one.</summary>
-    async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
-        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+    Task<UnitOfWork> OwnTransactionAsync(CancellationToken ct) => db.BeginOrJoinTransactionAsync(ct);
 
     // ---------------------------------------------------------------- agreements and parties
 
@@ -241,7 +240,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             await db.SaveChangesAsync(ct);
             return new PostResult(ToDto(entry), false);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
             existing = await db.RevenueEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Key == e!.Key, ct)
@@ -259,14 +258,6 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         return new PostResult(ToDto(existing), true);
     }
 
-    internal static bool IsUniqueViolation(DbUpdateException e) => IsUnique(e.InnerException);
-
-    static bool IsUnique(Exception? e) => e switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sq => sq.SqliteErrorCode == 19 && sq.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
 
     public async Task<Paged<EventDto>> EventsAsync(int agreementId, int? page, int? size, CancellationToken ct)
     {
@@ -333,11 +324,11 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             throw new Conflict("Another upload or post recorded some of these keys at the same moment. Nothing was written; upload the file again (recorded events will count as replays).");
         }
-        if (tx is not null) await tx.CommitAsync(ct);
+        await tx.CommitAsync(ct);
         return new ImportRowResult(rows.Count, fresh.Count, replays);
     }
 
@@ -370,11 +361,11 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             db.ChangeTracker.Clear();
             await StampEventsAsync([(statement.Id, computed)], period.To, ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException d && IsUniqueViolation(d) || IsUnique(ex))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             throw new Conflict("Someone issued a statement for this agreement at the same moment; reload to see it.");
         }
-        if (tx is not null) await tx.CommitAsync(ct);
+        await tx.CommitAsync(ct);
         return await GetStatementAsync(statement.Id, true, ct);
     }
 
@@ -431,10 +422,10 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             throw new Conflict("Some of these events were stated by another issue at the same moment; nothing was issued. Reload and issue again.");
     }
 
-    /// <summary>Seconds spent in IssueAllAsync's phases (read events, compute, save statements and line sets, encode lines, mark events stated), for the benchmark.</summary>
-    public static readonly double[] Timing = new double[5];
+    /// <summary>Seconds this run spent in each phase of <see cref="IssueAllAsync"/> (the benchmark prints them).</summary>
+    public sealed record IssuePhases(double ReadEvents, double Compute, double EncodeLines, double SaveStatements, double MarkEventsStated);
 
-    public sealed record BulkIssueResult(int Statements, int Lines, IReadOnlyList<string> Skipped);
+    public sealed record BulkIssueResult(int Statements, int Lines, IReadOnlyList<string> Skipped, IssuePhases Phases);
 
     /// <summary>
     /// Issues the period's statement for every agreement with terms whose last statement ends before the period,
@@ -459,6 +450,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
             .ToLookup(m => m.PartnershipId);
         var skipped = new List<string>();
         int statements = 0, lineCount = 0;
+        var timing = new double[5]; // read events, compute, encode lines, save statements, mark events stated
         await using var tx = await OwnTransactionAsync(ct);
         foreach (var batch in agreements.Chunk(batchSize))
         {
@@ -472,7 +464,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
                     .Select(e => new RevenueEntry { Id = e.Id, AgreementId = e.AgreementId, Key = e.Key, Kind = e.Kind, Amount = e.Amount, Currency = e.Currency, Date = e.Date, Source = e.Source, MemberId = e.MemberId, Channel = "" })
                     .ToListAsync(ct))
                 .ToLookup(e => e.AgreementId);
-            Timing[0] += swq.Elapsed.TotalSeconds; swq.Restart();
+            timing[0] += swq.Elapsed.TotalSeconds; swq.Restart();
             var computed = new List<(ComputedStatement C, RevenueStatement S)>();
             foreach (var a in batch)
             {
@@ -487,23 +479,23 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
                     skipped.Add($"{a.Title} (#{a.Id}): {v.Errors}");
                 }
             }
-            Timing[1] += swq.Elapsed.TotalSeconds; swq.Restart();
+            timing[1] += swq.Elapsed.TotalSeconds; swq.Restart();
             var encoded = computed.Select(x => x.C.EncodeLines()).ToList();
-            Timing[3] += swq.Elapsed.TotalSeconds; swq.Restart();
+            timing[2] += swq.Elapsed.TotalSeconds; swq.Restart();
             db.RevenueStatements.AddRange(computed.Select(x => x.S));
             await db.SaveChangesAsync(ct);
             db.RevenueStatementLines.AddRange(computed.Select((x, i) => x.C.LineSet(x.S.Id, encoded[i])));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            Timing[2] += swq.Elapsed.TotalSeconds; swq.Restart();
+            timing[3] += swq.Elapsed.TotalSeconds; swq.Restart();
             var lines = computed.Sum(x => x.C.Lines.Count);
             await StampEventsAsync(computed.Select(x => (x.S.Id, x.C)).ToList(), period.To, ct);
-            Timing[4] += swq.Elapsed.TotalSeconds;
+            timing[4] += swq.Elapsed.TotalSeconds;
             statements += computed.Count;
             lineCount += lines;
         }
-        if (tx is not null) await tx.CommitAsync(ct);
-        return new BulkIssueResult(statements, lineCount, skipped);
+        await tx.CommitAsync(ct);
+        return new BulkIssueResult(statements, lineCount, skipped, new IssuePhases(timing[0], timing[1], timing[2], timing[3], timing[4]));
     }
 
     async Task<(Agreement, RevenueTerms, Period)> PrepareAsync(int agreementId, PeriodInput input, CancellationToken ct)

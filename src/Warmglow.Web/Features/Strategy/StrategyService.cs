@@ -128,7 +128,7 @@ public sealed class StrategyService(WarmglowDb db)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (creating && e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (creating && DbErrors.IsUniqueViolation(e))
         {
             // Two first saves at once: the unique workspace index lets one win.
             throw new Conflict("Someone else saved the strategy statement at the same time. Reload the page to see their version, then apply yours again.");

@@ -29,7 +29,7 @@ public sealed class TaskService(WarmglowDb db)
             await db.SaveChangesAsync(ct);
             return (task, true);
         }
-        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
+        catch (DbUpdateException e) when (db.Database.CurrentTransaction is null && DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             existing = await db.Tasks.FirstOrDefaultAsync(t => t.SourceKey == task.SourceKey, ct);

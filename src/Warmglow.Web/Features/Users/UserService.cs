@@ -41,7 +41,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, TimeP
         var errors = new FieldErrors().Required("workspaceName", input.WorkspaceName, 200).Required("displayName", input.DisplayName, 200)
             .Email("email", input.Email, required: true).Required("password", input.Password, 200);
         ValidationFailed.ThrowIfAny(errors);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         if (await IsSetUpAsync(ct)) throw new Conflict("Warmglow is already set up. Sign in instead.");
         var workspace = await db.Workspaces.OrderBy(w => w.Id).FirstOrDefaultAsync(ct);
         if (workspace is null)
@@ -97,7 +97,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, TimeP
         if (await users.FindByEmailAsync(input.Email!.Trim()) is not null)
             throw ValidationFailed.For("email", "already belongs to a user.");
         var ws = db.Tenant.RequireWorkspace();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var user = new AppUser
         {
             UserName = input.Email!.Trim(), Email = input.Email!.Trim(), DisplayName = input.DisplayName!.Trim(),
@@ -125,7 +125,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, TimeP
         var wanted = input.Roles!.Distinct().ToList();
         if (user.Id == db.Tenant.UserId && current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin))
             throw ValidationFailed.For("roles", "You cannot remove your own admin role; ask another admin.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)), "roles");
         Check(await users.AddToRolesAsync(user, wanted.Except(current)), "roles");
         var before = new { Roles = current.OrderBy(r => r).ToList(), user.PartnerId };

@@ -6,7 +6,9 @@ namespace Warmglow.Web.Features.Workspaces;
 /// <summary>The workspace itself: first-run setup, the dashboard (home page) and the error page.</summary>
 public sealed class WorkspacesModule : IWarmglowModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) { }
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services
+        .AddScoped<Pickers>()
+        .AddScoped<WorkspaceOverview>();
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages)
     {

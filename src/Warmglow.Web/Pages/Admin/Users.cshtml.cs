@@ -4,9 +4,11 @@ using Warmglow.Web.Data;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure;
 
+using Warmglow.Web.Features.Workspaces;
+
 namespace Warmglow.Web.Pages.Admin;
 
-public class UsersModel(UserService users, WarmglowDb db) : WarmglowPage
+public class UsersModel(UserService users, Pickers pickers) : WarmglowPage
 {
     public sealed class InviteForm
     {
@@ -48,7 +50,6 @@ public class UsersModel(UserService users, WarmglowDb db) : WarmglowPage
     async Task LoadAsync(int? page)
     {
         Users = await users.ListAsync(page, 50);
-        Partners = (await db.Partners.AsNoTracking().OrderBy(p => p.Name).Take(1000).Select(p => new { p.Id, p.Name }).ToListAsync())
-            .Select(p => (p.Id, p.Name)).ToList();
+        Partners = await pickers.PartnersAsync(1000);
     }
 }

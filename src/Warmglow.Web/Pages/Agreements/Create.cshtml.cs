@@ -7,7 +7,7 @@ using Warmglow.Web.Features.Users;
 namespace Warmglow.Web.Pages.Agreements;
 
 [Authorize(Policy = Policies.Manage)]
-public class CreateModel(AgreementService agreements, PartnershipService partnerships, UserService users) : WarmglowPage
+public class CreateModel(AgreementService agreements, PartnershipService partnerships, UserService users, TimeProvider clock) : WarmglowPage
 {
     [BindProperty(SupportsGet = true)] public int? PartnershipId { get; set; }
     [BindProperty] public AgreementForm Input { get; set; } = new();
@@ -25,7 +25,7 @@ public class CreateModel(AgreementService agreements, PartnershipService partner
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        Input.StartDate = DateOnly.FromDateTime(DateTime.UtcNow);
+        Input.StartDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Input.Title = PartnershipName is null ? null : $"{PartnershipName} agreement";
         if (User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } me) { Input.OwnerIds = [me]; Input.ReviewOwnerIds = [me]; }
     }

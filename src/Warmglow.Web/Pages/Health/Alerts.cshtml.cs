@@ -20,9 +20,9 @@ public class AlertsModel(HealthService health) : WarmglowPage
         CanRecompute = await AllowedAsync(Policies.Manage);
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostRecomputeAsync(CancellationToken ct)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         var r = await health.RecomputeAsync(ct);
         Flash($"Recomputed {r.Partnerships} partnerships in {r.Milliseconds} ms: {r.CheckInsNeeded} need a check-in in {r.Period} ({r.CheckInsOpened} new tasks), {r.HighPerformers} high performers, {r.WithRedFlags} with red flags.");
         return Redirect("/Health/Alerts");

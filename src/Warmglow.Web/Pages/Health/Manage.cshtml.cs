@@ -7,7 +7,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Pages.Health;
 
 /// <summary>A manager's page for one partnership's measurement: attach metrics, record and import observations, costs, intangibles, impact goals.</summary>
-public class ManageModel(MeasurementService measurement, ValueService value, Warmglow.Web.Data.WarmglowDb db) : WarmglowPage
+public class ManageModel(MeasurementService measurement, ValueService value, Features.Workspaces.Pickers pickers) : WarmglowPage
 {
     protected override string InputPrefix => "";
 
@@ -30,7 +30,7 @@ public class ManageModel(MeasurementService measurement, ValueService value, War
     async Task LoadAsync(int id, int? page = null)
     {
         Id = id;
-        Name = db.Partnerships.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefault() ?? throw new NotFound($"Partnership {id}");
+        Name = await pickers.PartnershipNameAsync(id) ?? throw new NotFound($"Partnership {id}");
         Metrics = await measurement.ListMetricsAsync();
         Attached = await measurement.AttachmentsAsync(id);
         Observations = await measurement.ObservationsAsync(id, null, page, null);
@@ -40,9 +40,9 @@ public class ManageModel(MeasurementService measurement, ValueService value, War
         Currency = (await measurement.SettingsAsync()).ReportingCurrency;
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? page)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         await LoadAsync(id, page);
         return Page();
     }

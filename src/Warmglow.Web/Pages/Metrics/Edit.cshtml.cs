@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Warmglow.Core.Measurement;
 using Warmglow.Web.Features.Measurement;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Metrics;
 
@@ -26,9 +27,9 @@ public class EditModel(MeasurementService measurement) : WarmglowPage
     [BindProperty] public Form Input { get; set; } = new();
     public int? Id { get; private set; }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnGetAsync(int? id)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         Id = id;
         if (id is { } metricId)
         {
@@ -42,9 +43,9 @@ public class EditModel(MeasurementService measurement) : WarmglowPage
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostAsync(int? id)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         Id = id;
         var input = new MetricInput(Input.Name, Input.Frame, Input.Category, Input.Unit, Input.Direction, Input.DataSource, Input.Calculation, Input.Indicator,
             Input.Baseline, Input.Target, Input.Frequency, Input.Version);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Warmglow.Web.Features.Measurement;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Metrics;
 
@@ -15,9 +16,9 @@ public class IndexModel(MeasurementService measurement) : WarmglowPage
         Settings = await measurement.GetSettingsAsync();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostApplyAsync(string template)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         var added = 0;
         if (await TryAsync(async () => added = await measurement.ApplyTemplateAsync(template)))
         {
@@ -28,9 +29,9 @@ public class IndexModel(MeasurementService measurement) : WarmglowPage
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         if (await TryAsync(() => measurement.DeleteMetricAsync(id)))
         {
             Flash("Metric deleted.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Warmglow.Web.Features.Measurement;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Metrics;
 
@@ -13,9 +14,9 @@ public class WeightsModel(MeasurementService measurement) : WarmglowPage
     [BindProperty] public string? ReportingCurrency { get; set; }
     [BindProperty] public int? Version { get; set; }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnGetAsync(MeasurementFrame? frame)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         Settings = await measurement.GetSettingsAsync();
         Frame = frame ?? Settings.Frame;
         Weights = Frame == Settings.Frame ? Settings.Weights.ToDictionary() : MetricRules.DefaultWeights(Frame).ToDictionary();
@@ -24,9 +25,9 @@ public class WeightsModel(MeasurementService measurement) : WarmglowPage
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         Settings = await measurement.GetSettingsAsync();
         if (await TryAsync(() => measurement.SaveSettingsAsync(new SettingsInput(Frame, Weights, ReportingCurrency, Version))))
         {

@@ -8,7 +8,7 @@ using Warmglow.Web.Features.Users;
 namespace Warmglow.Web.Pages.Partners;
 
 [Authorize(Policy = Policies.Manage)]
-public class EditModel(PartnerService partners, PartnershipService partnerships, Warmglow.Web.Data.WarmglowDb db) : WarmglowPage
+public class EditModel(PartnerService partners, PartnershipService partnerships) : WarmglowPage
 {
     public sealed class PartnerForm
     {
@@ -50,13 +50,13 @@ public class EditModel(PartnerService partners, PartnershipService partnerships,
                 return;
             }
             // The partner and its first partnership are saved together or not at all.
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var partner = await partners.CreateAsync(Input.ToInput());
+            var partner = await partners.CreateWithAsync(Input.ToInput(), async partner =>
+            {
+                if (StartPartnership)
+                    await partnerships.CreateAsync(new PartnershipInput($"{partner.Name} — {PartnershipTypes.Get(PartnershipType).Name}",
+                        PartnershipType, partner.Id, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, null, null, null));
+            });
             savedId = partner.Id;
-            if (StartPartnership)
-                await partnerships.CreateAsync(new PartnershipInput($"{partner.Name} — {PartnershipTypes.Get(PartnershipType).Name}",
-                    PartnershipType, partner.Id, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, null, null, null));
-            await tx.CommitAsync();
         });
         if (!ok)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Warmglow.Core.Agreements;
 using Warmglow.Web.Features.Agreements;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Partnerships;
 
@@ -61,9 +62,9 @@ public class CharterModel(CharterService charters) : WarmglowPage
 
     public Task OnGetAsync() => LoadAsync(true);
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         ModelState.Clear();
         if (await TryAsync(() => charters.SaveAsync(PartnershipId, new(Input.Ours.ToSide(), Input.Theirs.ToSide(), Version))))
         {

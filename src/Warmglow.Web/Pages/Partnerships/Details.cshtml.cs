@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Warmglow.Core.Partnerships;
 using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Partnerships;
 
@@ -29,9 +30,9 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
         Vetting = await discovery.VettingAsync(Id, User);
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostStepAsync(Warmglow.Core.Scoring.VettingStep step, bool? done, string? notes)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         if (await TryAsync(() => discovery.SetStepAsync(Id, step, new Features.Discovery.StepInput(done, notes))))
         {
             Flash($"{Features.Discovery.DiscoveryService.StepName(step)}: {(done == true ? "done" : "reopened")}.");
@@ -41,9 +42,9 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
         return Page();
     }
 
+    [RequirePolicy(Policies.Approve)]
     public async Task<IActionResult> OnPostDecideAsync(bool? go, string? reasons)
     {
-        if (!await AllowedAsync(Policies.Approve)) return Forbid();
         if (await TryAsync(() => discovery.DecideAsync(Id, new Features.Discovery.DecisionInput(go, reasons))))
         {
             Flash(go == true ? "Go decision recorded." : "No-go decision recorded.");
@@ -53,9 +54,9 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostMoveAsync()
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         if (await TryAsync(() => partnerships.MoveAsync(Id, new MoveInput(Move.To, Move.Reason, Move.Version))))
         {
             Flash($"Moved to {StageNames.Display(Move.To!.Value)}.");
@@ -65,9 +66,9 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostDeleteAsync()
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         await partnerships.DeleteAsync(Id);
         Flash("Partnership deleted.");
         return Redirect("/Partnerships");

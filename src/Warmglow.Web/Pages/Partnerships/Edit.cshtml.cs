@@ -6,10 +6,12 @@ using Warmglow.Web.Data;
 using Warmglow.Web.Features.Partnerships;
 using Warmglow.Web.Features.Users;
 
+using Warmglow.Web.Features.Workspaces;
+
 namespace Warmglow.Web.Pages.Partnerships;
 
 [Authorize(Policy = Policies.Manage)]
-public class EditModel(PartnershipService partnerships, UserService users, WarmglowDb db) : WarmglowPage
+public class EditModel(PartnershipService partnerships, UserService users, Pickers pickers, TimeProvider clock) : WarmglowPage
 {
     /// <summary>The partner picker lists at most this many; larger workspaces start from the partner's page.</summary>
     const int PickerLimit = 500;
@@ -46,7 +48,7 @@ public class EditModel(PartnershipService partnerships, UserService users, Warmg
         {
             Input.PartnerId = partnerId;
             Input.ManagerId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            Input.StartDate = DateOnly.FromDateTime(db.UtcNow);
+            Input.StartDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         }
         await LoadChoicesAsync();
     }
@@ -68,11 +70,8 @@ public class EditModel(PartnershipService partnerships, UserService users, Warmg
     async Task LoadChoicesAsync()
     {
         Staff = await users.StaffAsync();
-        Personas = (await db.Personas.AsNoTracking().OrderBy(p => p.Name).Take(PickerLimit).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name)).ToList();
+        Personas = await pickers.PersonasAsync(PickerLimit);
         if (Id is not null) return;
-        var list = await db.Partners.AsNoTracking().OrderBy(p => p.Name).Take(PickerLimit).Select(p => new { p.Id, p.Name }).ToListAsync();
-        if (Input.PartnerId is { } chosen && list.All(p => p.Id != chosen))
-            list.AddRange(await db.Partners.AsNoTracking().Where(p => p.Id == chosen).Select(p => new { p.Id, p.Name }).ToListAsync());
-        Partners = list.Select(p => (p.Id, p.Name)).ToList();
+        Partners = await pickers.PartnersAsync(PickerLimit, Input.PartnerId);
     }
 }

@@ -44,7 +44,7 @@ public sealed class EventForm
 
 [Authorize(Policy = Policies.Oversee)]
 [RequestSizeLimit(RevenueService.MaxCsvBytes + 1024 * 1024)]
-public class AgreementModel(RevenueService revenue) : WarmglowPage
+public class AgreementModel(RevenueService revenue, TimeProvider clock) : WarmglowPage
 {
     [BindProperty] public TermsForm Input { get; set; } = new();
     [BindProperty] public EventForm Event { get; set; } = new();
@@ -76,7 +76,7 @@ public class AgreementModel(RevenueService revenue) : WarmglowPage
         if (fillForms)
         {
             Input = FromTerms(Terms);
-            Event = new EventForm { Currency = Terms.Currency, Date = Terms.End is { } e && e < DateOnly.FromDateTime(DateTime.UtcNow) ? e : DateOnly.FromDateTime(DateTime.UtcNow), Key = $"ev-{Guid.NewGuid():N}"[..15] };
+            Event = new EventForm { Currency = Terms.Currency, Date = Terms.End is { } e && e < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) ? e : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Key = $"ev-{Guid.NewGuid():N}"[..15] };
             var last = Statements.Items.FirstOrDefault()?.To;
             From ??= last?.AddDays(1) ?? Terms.Start;
             To ??= From.Value.AddMonths(3).AddDays(-1);
@@ -131,9 +131,9 @@ public class AgreementModel(RevenueService revenue) : WarmglowPage
             await revenue.SaveTermsAsync(agreementId, input, ct);
         }, "Revenue terms saved.", ct);
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostEventAsync(int agreementId, CancellationToken ct)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         ModelState.Clear();
         Posted = "event";
         var typed = Event;
@@ -148,9 +148,9 @@ public class AgreementModel(RevenueService revenue) : WarmglowPage
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostImportAsync(int agreementId, IFormFile? file, CancellationToken ct)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         ModelState.Clear();
         Posted = "import";
         if (file is null || file.Length == 0) ModelState.AddModelError("", "Choose a CSV file to import.");
@@ -163,9 +163,9 @@ public class AgreementModel(RevenueService revenue) : WarmglowPage
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostPreviewAsync(int agreementId, CancellationToken ct)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         ModelState.Clear();
         Posted = "statement";
         var (from, to) = (From, To);
@@ -175,9 +175,9 @@ public class AgreementModel(RevenueService revenue) : WarmglowPage
         return Page();
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostIssueAsync(int agreementId, CancellationToken ct)
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         ModelState.Clear();
         Posted = "statement";
         StatementDto? issued = null;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Warmglow.Web.Features.Discovery;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Scorecards;
 
@@ -16,9 +17,9 @@ public class IndexModel(DiscoveryService discovery) : WarmglowPage
         Threshold = await discovery.ThresholdAsync();
     }
 
+    [RequirePolicy(Policies.Admin)]
     public async Task<IActionResult> OnPostThresholdAsync(decimal? threshold)
     {
-        if (!await AllowedAsync(Policies.Admin)) return Forbid();
         if (await TryAsync(() => discovery.SetThresholdAsync(threshold)))
         {
             Flash($"Shortlist threshold set to {threshold:0.##}.");

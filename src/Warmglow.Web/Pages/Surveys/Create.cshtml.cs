@@ -6,10 +6,12 @@ using Warmglow.Web.Data;
 using Warmglow.Web.Features.Health;
 using Warmglow.Web.Features.Users;
 
+using Warmglow.Web.Features.Workspaces;
+
 namespace Warmglow.Web.Pages.Surveys;
 
 [Authorize(Policy = Policies.Manage)]
-public class CreateModel(SurveyService surveys, WarmglowDb db) : WarmglowPage
+public class CreateModel(SurveyService surveys, Pickers pickers, TimeProvider clock) : WarmglowPage
 {
     public sealed class RoundForm
     {
@@ -32,7 +34,7 @@ public class CreateModel(SurveyService surveys, WarmglowDb db) : WarmglowPage
     public async Task OnGetAsync()
     {
         Input.PartnershipId = PartnershipId;
-        Input.Period = Quarter.Of(db.UtcNow).Label;
+        Input.Period = Quarter.Of(clock.GetUtcNow().UtcDateTime).Label;
         await LoadAsync();
         // Everyone eligible is asked by default: both sides.
         Input.RecipientIds = Recipients.Select(r => r.UserId).ToList();
@@ -54,18 +56,16 @@ public class CreateModel(SurveyService surveys, WarmglowDb db) : WarmglowPage
 
     async Task LoadAsync()
     {
-        var current = Quarter.Of(db.UtcNow);
+        var current = Quarter.Of(clock.GetUtcNow().UtcDateTime);
         Periods = current.Next.Trailing(6).Reverse().Select(q => q.Label).ToList();
         if (PartnershipId is { } id)
         {
-            PartnershipName = await db.Partnerships.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync();
+            PartnershipName = await pickers.PartnershipNameAsync(id);
             if (PartnershipName is not null) Recipients = await surveys.EligibleRecipientsAsync(id);
         }
         else
         {
-            var term = Search?.Trim() ?? "";
-            Matches = (await db.Partnerships.AsNoTracking().Where(p => term == "" || p.Name.Contains(term))
-                .OrderBy(p => p.Name).Take(50).Select(p => new { p.Id, p.Name }).ToListAsync()).Select(p => (p.Id, p.Name)).ToList();
+            Matches = await pickers.PartnershipsAsync(Search);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Warmglow.Web.Features.Health;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Surveys;
 
@@ -18,9 +19,9 @@ public class ResultsModel(SurveyService surveys) : WarmglowPage
         CanManage = await AllowedAsync(Policies.Manage);
     }
 
+    [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostCloseAsync()
     {
-        if (!await AllowedAsync(Policies.Manage)) return Forbid();
         await surveys.CloseAsync(Id);
         Flash("Survey closed: it takes no more answers.");
         return Redirect($"/Surveys/Results/{Id}");

@@ -4,7 +4,7 @@ using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Strategy.Goals;
 
-public class IndexModel(GoalService goals) : PageModel
+public class IndexModel(GoalService goals, TimeProvider clock) : PageModel
 {
     public Paged<GoalDto> Result { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -12,6 +12,6 @@ public class IndexModel(GoalService goals) : PageModel
     public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page)
     {
         Result = await goals.ListAsync(page, null);
-        Today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     }
 }
