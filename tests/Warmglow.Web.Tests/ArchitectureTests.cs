@@ -100,6 +100,34 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "docs/routes.md is stale: run `WARMGLOW_UPDATE_ROUTES=1 dotnet test tests/Warmglow.Web.Tests --filter RoutesAndPolicies` and review the diff.");
     }
 
+    /// <summary>The layout offers exactly the links the user's policies open: evaluators see no Revenue, partner users only their portal and surveys.</summary>
+    [Fact]
+    public async Task Navigation_OffersOnlyWhatTheRoleCanOpen()
+    {
+        var ws = await app.CreateWorkspaceAsync("Nav");
+        var manager = await ws.As(Warmglow.Web.Features.Users.Roles.Manager);
+        var evaluator = await ws.As(Warmglow.Web.Features.Users.Roles.Evaluator);
+        var admin = await ws.As(Warmglow.Web.Features.Users.Roles.Admin);
+        var managerHtml = await manager.GetStringAsync("/Partners");
+        var evaluatorHtml = await evaluator.GetStringAsync("/Partners");
+        foreach (var href in new[] { "/Strategy", "/Partners", "/Partnerships", "/Agreements", "/Revenue", "/Health", "/Tasks" })
+            Assert.Contains($"href=\"{href}\"", managerHtml);
+        Assert.DoesNotContain("href=\"/Revenue\"", evaluatorHtml);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await evaluator.GetAsync("/Revenue")).StatusCode);
+        Assert.DoesNotContain("href=\"/Admin/Users\"", managerHtml);
+        Assert.Contains("href=\"/Admin/Users\"", await admin.GetStringAsync("/Partners"));
+        // Every link in the manager's navigation opens for the manager.
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(managerHtml, "class=\"(?:nav-link[^\"]*|dropdown-item)\"[^>]*href=\"(/[^\"]*)\""))
+            Assert.True((int)(await manager.GetAsync(m.Groups[1].Value)).StatusCode < 400, $"{m.Groups[1].Value} does not open for a manager");
+
+        var partnerId = (await (await admin.PostJson("/api/partners", new { name = "Nav partner" })).Read<Warmglow.Web.Features.Partners.PartnerDto>()).Id;
+        var partnerHtml = await (await ws.AsPartnerUser(partnerId)).GetStringAsync("/Portal");
+        Assert.Contains("href=\"/Portal\"", partnerHtml);
+        Assert.Contains("href=\"/Surveys\"", partnerHtml);
+        Assert.DoesNotContain("href=\"/Partners\"", partnerHtml);
+        Assert.DoesNotContain("href=\"/Partnerships/Types\"", partnerHtml);
+    }
+
     static string Policy(Endpoint endpoint, bool fallback)
     {
         if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return "anonymous";
