@@ -35,8 +35,8 @@ static class HealthBench
         await time("health summaries, page of 200", sp => sp.GetRequiredService<IHealthSummarySource>().SummariesAsync(bigPage, default), 15);
         await time("health totals (whole workspace)", sp => sp.GetRequiredService<IHealthSummarySource>().TotalsAsync(default), 15);
         await time("health history, one partnership", sp => sp.GetRequiredService<IHealthSummarySource>().HistoryAsync(ids[ids.Count / 2], default), 15);
-        await time("alerts, page 1", sp => sp.GetRequiredService<HealthService>().AlertsAsync(null, 1, 25), 15);
-        await time("engagement page 1 (last quarter)", sp => sp.GetRequiredService<HealthService>().EngagementPageAsync(null, 1, 25), 15);
+        await time("alerts, page 1", sp => sp.GetRequiredService<HealthReadModel>().AlertsAsync(null, 1, 25), 15);
+        await time("engagement page 1 (last quarter)", sp => sp.GetRequiredService<HealthReadModel>().EngagementPageAsync(null, 1, 25), 15);
         _ = count;
     }
 }

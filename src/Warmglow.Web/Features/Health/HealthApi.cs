@@ -37,16 +37,16 @@ public static class HealthApi
         surveys.MapGet("/{id:int}/results", (int id, SurveyService s, CancellationToken ct) => s.ResultsAsync(id, ct))
             .RequireAuthorization(Policies.Oversee).WithSummary("Results per dimension, NPS and over time (from 3 responses)");
 
-        app.MapGet("/api/partnerships/{id:int}/engagement", (int id, HealthService h, CancellationToken ct) => h.EngagementAsync(id, ct))
+        app.MapGet("/api/partnerships/{id:int}/engagement", (int id, HealthReadModel h, CancellationToken ct) => h.EngagementAsync(id, ct))
             .WithTags("Health").RequireAuthorization(Policies.Internal).WithSummary("Engagement index per quarter with its components and the formula");
 
         var health = app.MapGroup("/api/health").WithTags("Health").RequireAuthorization(Policies.Internal);
         health.MapPost("/recompute", (HealthService h, CancellationToken ct) => h.RecomputeAsync(ct))
             .RequireAuthorization(Policies.Manage).WithSummary("Recompute engagement snapshots, check-in tasks, high performers and red flags now");
         health.MapGet("/recompute", (HealthService h) => h.Status()).WithSummary("Whether a recompute runs now, and the last result");
-        health.MapGet("/alerts", (string? kind, int? page, int? pageSize, HealthService h, CancellationToken ct) => h.AlertsAsync(kind, page, pageSize, ct))
+        health.MapGet("/alerts", (string? kind, int? page, int? pageSize, HealthReadModel h, CancellationToken ct) => h.AlertsAsync(kind, page, pageSize, ct))
             .WithSummary("Red flags, check-ins and high performers (kind: all, red-flags, check-in, high-performers)");
-        health.MapGet("/engagement", (string? period, int? page, int? pageSize, HealthService h, CancellationToken ct) => h.EngagementPageAsync(period, page, pageSize, ct))
+        health.MapGet("/engagement", (string? period, int? page, int? pageSize, HealthReadModel h, CancellationToken ct) => h.EngagementPageAsync(period, page, pageSize, ct))
             .WithSummary("Every partnership's engagement in a quarter, lowest first, with the formula");
     }
 }

@@ -12,7 +12,8 @@ public sealed class HealthModule : IWarmglowModule
     {
         services.AddScoped<SurveyService>();
         services.AddScoped<HealthService>();
-        services.AddScoped<IHealthSummarySource>(sp => sp.GetRequiredService<HealthService>());
+        services.AddScoped<HealthReadModel>();
+        services.AddScoped<IHealthSummarySource>(sp => sp.GetRequiredService<HealthReadModel>());
         services.AddSingleton<HealthJobState>();
         services.AddSingleton<IActivitySource, StageMoveActivity>();
         services.AddSingleton<IActivitySource, EvaluationActivity>();

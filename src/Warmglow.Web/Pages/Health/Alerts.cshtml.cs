@@ -5,7 +5,7 @@ using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Pages.Health;
 
-public class AlertsModel(HealthService health) : WarmglowPage
+public class AlertsModel(HealthService health, HealthReadModel read) : WarmglowPage
 {
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     public Paged<AlertRow> Rows { get; private set; } = null!;
@@ -15,7 +15,7 @@ public class AlertsModel(HealthService health) : WarmglowPage
     public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page)
     {
         if (Kind is not ("red-flags" or "check-in" or "high-performers")) Kind = null;
-        Rows = await health.AlertsAsync(Kind, page, 25);
+        Rows = await read.AlertsAsync(Kind, page, 25);
         Status = health.Status();
         CanRecompute = await AllowedAsync(Policies.Manage);
     }

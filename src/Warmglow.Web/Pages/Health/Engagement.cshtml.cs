@@ -2,7 +2,7 @@ using Warmglow.Web.Features.Health;
 
 namespace Warmglow.Web.Pages.Health;
 
-public class EngagementModel(HealthService health) : WarmglowPage
+public class EngagementModel(HealthReadModel health) : WarmglowPage
 {
     public EngagementPage Data { get; private set; } = null!;
 
