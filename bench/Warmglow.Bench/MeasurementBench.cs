@@ -61,7 +61,7 @@ static class MeasurementBench
             a.LatestValue = values[^1].Value;
             a.LatestOn = values[^1].On;
             a.Metric = m;
-            a.LatestScore = MeasurementService.Score(a);
+            a.LatestScore = MeasurementScoring.Score(a);
             a.Metric = null;
         }
         foreach (var chunk in attachments.Chunk(5000))
@@ -115,7 +115,7 @@ static class MeasurementBench
             await tx.CommitAsync();
         }
         db.ChangeTracker.Clear();
-        foreach (var chunk in partnerships.Chunk(1000)) await measurement.RescoreAsync(chunk, rescoreMetrics: false);
+        foreach (var chunk in partnerships.Chunk(1000)) await sp.GetRequiredService<MeasurementScoring>().RescoreAsync(chunk, rescoreMetrics: false);
         Console.WriteLine($"{provider}: measurement data for {partnerships.Count:N0} partnerships, {rows.Count:N0} observations in {sw.Elapsed.TotalSeconds:0.0} s");
     }
 }

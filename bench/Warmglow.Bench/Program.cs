@@ -116,8 +116,8 @@ async Task Run(DatabaseOptions options)
         var day = 0;
         await Time("record 1 observation (+ latest, rescore)", async sp =>
         {
-            var m = sp.GetRequiredService<Warmglow.Web.Features.Measurement.MeasurementService>();
-            var metric = (await m.AttachmentsAsync(somePartnership))[0].MetricId;
+            var m = sp.GetRequiredService<Warmglow.Web.Features.Measurement.ObservationService>();
+            var metric = (await sp.GetRequiredService<Warmglow.Web.Features.Measurement.MeasurementService>().AttachmentsAsync(somePartnership))[0].MetricId;
             await m.RecordAsync(somePartnership, new(metric, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(++day)), 1, null), Warmglow.Web.Features.Measurement.ObservationSource.Api);
         });
         await services.DisposeAsync();

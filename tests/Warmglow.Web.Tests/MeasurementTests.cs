@@ -296,7 +296,7 @@ public abstract class MeasurementTests<TApp>(TApp app) : IClassFixture<TApp> whe
         scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws.Id, "test");
         var sp = scope.ServiceProvider;
         var health = new FakeHealth(new Dictionary<int, HealthSummary> { [a] = new(a, 64, 20, 55, EngagementBand.NeedsCheckIn, ["Engagement declining 3 periods"]) });
-        var dashboards = new DashboardService(sp.GetRequiredService<WarmglowDb>(), sp.GetRequiredService<MeasurementService>(), sp.GetRequiredService<ValueService>(), [health]);
+        var dashboards = new DashboardService(sp.GetRequiredService<WarmglowDb>(), sp.GetRequiredService<MeasurementService>(), sp.GetRequiredService<ObservationService>(), sp.GetRequiredService<ValueService>(), [health]);
         var withHealth = await dashboards.WorkspaceAsync(new DashboardQuery());
         Assert.True(withHealth.HealthAvailable);
         var alpha = withHealth.Rows.Items.Single(r => r.PartnershipId == a);

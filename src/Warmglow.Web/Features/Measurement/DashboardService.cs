@@ -29,7 +29,7 @@ public sealed record PartnershipDashboardDto(ScorecardDto Scorecard, bool Health
 /// (one join, sorted and paged in the database, totals in one aggregate query) and asks the health module for the page's
 /// summaries only, so its cost does not grow with the number of observations.
 /// </summary>
-public sealed class DashboardService(WarmglowDb db, MeasurementService measurement, ValueService value, IEnumerable<IHealthSummarySource> healthSources)
+public sealed class DashboardService(WarmglowDb db, MeasurementService measurement, ObservationService observationService, ValueService value, IEnumerable<IHealthSummarySource> healthSources)
 {
     public const int TrendPoints = 40;
 
@@ -93,7 +93,7 @@ public sealed class DashboardService(WarmglowDb db, MeasurementService measureme
     {
         var name = await db.Partnerships.Where(p => p.Id == partnershipId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? throw new NotFound($"Partnership {partnershipId}");
         var settings = await measurement.SettingsAsync(ct);
-        var launch = await measurement.LaunchAsync(partnershipId, ct);
+        var launch = await observationService.LaunchAsync(partnershipId, ct);
         var attachments = await db.PartnershipMetrics.AsNoTracking().Include(a => a.Metric).Where(a => a.PartnershipId == partnershipId).ToListAsync(ct);
         var ids = attachments.Select(a => a.Id).ToList();
         // One query for every series of the partnership; at most the latest TrendPoints per metric are charted.

@@ -53,14 +53,14 @@ public static class MeasurementApi
             await s.DetachAsync(id, metricId, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Manage).WithSummary("Detach a metric (its observations go with it)");
-        p.MapGet("/observations", (int id, int? metricId, int? page, int? pageSize, MeasurementService s, CancellationToken ct) =>
+        p.MapGet("/observations", (int id, int? metricId, int? page, int? pageSize, ObservationService s, CancellationToken ct) =>
             s.ObservationsAsync(id, metricId, page, pageSize, ct));
-        p.MapPost("/observations", async Task<Created<RecordResult>> (int id, ObservationsInput input, MeasurementService s, CancellationToken ct) =>
+        p.MapPost("/observations", async Task<Created<RecordResult>> (int id, ObservationsInput input, ObservationService s, CancellationToken ct) =>
             TypedResults.Created($"/api/partnerships/{id}/observations", await s.RecordManyAsync(id, input.Observations, ObservationSource.Api, null, ct: ct)))
             .RequireAuthorization(Policies.Manage).WithSummary("Record observations { observations: [{ metricId, on, value, note }] }: all or nothing");
-        p.MapPost("/observations/import", async Task<Created<RecordResult>> (int id, IFormFile? file, MeasurementService s, CancellationToken ct) =>
+        p.MapPost("/observations/import", async Task<Created<RecordResult>> (int id, IFormFile? file, ObservationService s, CancellationToken ct) =>
         {
-            if (file is null) throw ValidationFailed.For("file", "is required: a CSV with columns " + string.Join(",", MeasurementService.CsvHeaders) + ".");
+            if (file is null) throw ValidationFailed.For("file", "is required: a CSV with columns " + string.Join(",", ObservationService.CsvHeaders) + ".");
             await using var stream = file.OpenReadStream();
             return TypedResults.Created($"/api/partnerships/{id}/observations", await s.ImportAsync(id, stream, file.FileName, ct));
         }).RequireAuthorization(Policies.Manage).DisableAntiforgery().WithSummary("Import observations from CSV (metric,date,value,note): all rows or none");

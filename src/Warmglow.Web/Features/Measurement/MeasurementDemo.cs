@@ -11,7 +11,7 @@ namespace Warmglow.Web.Features.Measurement;
 /// scaling, under review), a baseline observation before launch, quarterly observations since (the first live partnership
 /// improving, the second declining, the rest drifting), costs, intangibles and a journal-entries-to-trees impact goal.
 /// </summary>
-public sealed class MeasurementDemo(WarmglowDb db, MeasurementService measurement) : IDemoContributor
+public sealed class MeasurementDemo(WarmglowDb db, MeasurementService measurement, MeasurementScoring scoring) : IDemoContributor
 {
     public int Order => 300;
 
@@ -110,6 +110,6 @@ public sealed class MeasurementDemo(WarmglowDb db, MeasurementService measuremen
             await db.PartnershipMetrics.Where(x => x.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LatestValue, last.Value).SetProperty(x => x.LatestOn, last.On), ct);
         }
         db.ChangeTracker.Clear();
-        await measurement.RescoreAsync(partnerships.Select(p => p.Id).ToList(), rescoreMetrics: true, ct);
+        await scoring.RescoreAsync(partnerships.Select(p => p.Id).ToList(), rescoreMetrics: true, ct);
     }
 }

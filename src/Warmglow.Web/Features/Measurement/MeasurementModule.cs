@@ -9,6 +9,8 @@ public sealed class MeasurementModule : IWarmglowModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddScoped<MeasurementService>()
+        .AddScoped<ObservationService>()
+        .AddScoped<MeasurementScoring>()
         .AddScoped<ValueService>()
         .AddScoped<DashboardService>()
         .AddScoped<IDemoContributor, MeasurementDemo>()

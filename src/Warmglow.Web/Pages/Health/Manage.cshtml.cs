@@ -7,7 +7,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Pages.Health;
 
 /// <summary>A manager's page for one partnership's measurement: attach metrics, record and import observations, costs, intangibles, impact goals.</summary>
-public class ManageModel(MeasurementService measurement, ValueService value, Features.Workspaces.Pickers pickers) : WarmglowPage
+public class ManageModel(MeasurementService measurement, ObservationService observations, ValueService value, Features.Workspaces.Pickers pickers) : WarmglowPage
 {
     protected override string InputPrefix => "";
 
@@ -33,7 +33,7 @@ public class ManageModel(MeasurementService measurement, ValueService value, Fea
         Name = await pickers.PartnershipNameAsync(id) ?? throw new NotFound($"Partnership {id}");
         Metrics = await measurement.ListMetricsAsync();
         Attached = await measurement.AttachmentsAsync(id);
-        Observations = await measurement.ObservationsAsync(id, null, page, null);
+        Observations = await observations.ObservationsAsync(id, null, page, null);
         Costs = await value.CostsAsync(id);
         Intangibles = await value.IntangiblesAsync(id);
         Goals = await value.ImpactGoalsAsync(id);
@@ -67,12 +67,12 @@ public class ManageModel(MeasurementService measurement, ValueService value, Fea
 
     public Task<IActionResult> OnPostAttachAsync(int id) => Run(id, () => measurement.AttachAsync(id, Attach ?? new(null, null, null)), "Metric attached.", "metrics-h");
     public Task<IActionResult> OnPostDetachAsync(int id, int metricId) => Run(id, () => measurement.DetachAsync(id, metricId), "Metric detached.", "metrics-h");
-    public Task<IActionResult> OnPostRecordAsync(int id) => Run(id, () => measurement.RecordAsync(id, Observation ?? new(null, null, null, null), ObservationSource.Form), "Observation recorded.", "obs-h");
+    public Task<IActionResult> OnPostRecordAsync(int id) => Run(id, () => observations.RecordAsync(id, Observation ?? new(null, null, null, null), ObservationSource.Form), "Observation recorded.", "obs-h");
     public Task<IActionResult> OnPostImportAsync(int id, IFormFile? file) => Run(id, async () =>
     {
         if (file is null) throw ValidationFailed.For("file", "Choose a CSV file to import.");
         await using var stream = file.OpenReadStream();
-        var result = await measurement.ImportAsync(id, stream, file.FileName);
+        var result = await observations.ImportAsync(id, stream, file.FileName);
         _done = $"{result.Count} observation{(result.Count == 1 ? "" : "s")} imported.";
     }, "Observations imported.", "obs-h");
     public Task<IActionResult> OnPostCostAsync(int id) => Run(id, () => value.AddCostAsync(id, Cost ?? new(null, null, null, null, null, null, null)), "Cost recorded.", "costs-h");
