@@ -90,6 +90,12 @@ public sealed class CspBrowserTests(BrowserApp browser)
         await Visit("/api/docs/index.html");
         await Assertions.Expect(page.Locator(".swagger-ui .info .title")).ToContainTextAsync("Warmglow API");
         await Collect();
+        // "Try it out" there runs with the session cookie: the docs page adds X-Requested-With to same-origin calls…
+        const string Post = "() => fetch('/api/partners', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Docs page partner' }) }).then(r => r.status)";
+        Assert.Equal(201, await page.EvaluateAsync<int>(Post));
+        // …which any other page (or another site) making the same call with only the cookie does not: refused.
+        await Visit("/Partners");
+        Assert.Equal(403, await page.EvaluateAsync<int>(Post.Replace("Docs page partner", "Plain page partner")));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
