@@ -69,6 +69,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "warmglow";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS, also behind a proxy (ForwardedHeaders:Enabled)
     // The API answers 401/403; only pages redirect to sign-in.
     o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
@@ -123,8 +124,9 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         Description = "POST /api/auth/token with e-mail and password, then send 'Authorization: Bearer <accessToken>'.",
     };
     return Task.CompletedTask;
-}));
+}).AddWarmglowConventions()); // operationIds, summaries, security, 4xx problems, tags: lint-clean (tools/openapi-lint)
 builder.Services.AddHealthChecks().AddDbContextCheck<WarmglowDb>("database");
+builder.Services.AddWarmglowSecurity(builder.Configuration); // forwarded headers (ForwardedHeaders:Enabled, see README), Secure cookies
 
 var app = builder.Build();
 
@@ -133,14 +135,24 @@ await EnsureRolesAsync(app.Services);
 if (loadDemo) await DemoLoader.EnsureDemoWorkspaceAsync(app.Services, app.Logger);
 if (generate is > 0) await DataGenerator.RunAsync(app.Services, generate.Value, app.Logger);
 
+app.UseWarmglowSecurityHeaders(); // first: every response, errors included, carries CSP and friends
 // Status code pages sit outside the exception handler so that a page's NotFound renders the friendly /Error page.
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseExceptionHandler();
 app.UseStaticFiles();
+// The API's shape is public (its data is not): the docs page is served before authentication.
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Warmglow API v1");
+    o.RoutePrefix = "api/docs";
+    o.DocumentTitle = "Warmglow API";
+    o.HeadContent = "<script src=\"/js/api-docs.js\"></script>"; // "Try it out" with the session cookie sends X-Requested-With
+});
 app.UseRouting();
 app.UseMiddleware<FirstRunMiddleware>(); // before authorization: the first visit goes to /Setup, not to sign-in
 app.UseAuthentication();
+app.UseCookieApiCsrfGuard(); // cookie-authenticated API writes need X-Requested-With or an antiforgery token
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions
@@ -151,13 +163,7 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions
         checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
     }),
 }).AllowAnonymous();
-app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Member);
-app.UseSwaggerUI(o =>
-{
-    o.SwaggerEndpoint("/openapi/v1.json", "Warmglow API v1");
-    o.RoutePrefix = "api/docs";
-    o.DocumentTitle = "Warmglow API";
-});
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
 app.MapModules(modules);
 app.MapRazorPages();

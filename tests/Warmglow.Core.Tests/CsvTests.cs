@@ -368,3 +368,64 @@ public class CsvTests
         }
     }
 }
+
+public class CsvInjectionTests
+{
+    // OWASP's CSV injection list: a cell starting with = + - @, a tab or a carriage return is a formula to a spreadsheet.
+    [Theory]
+    [InlineData("=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\"")]
+    [InlineData("=HYPERLINK(\"https://evil.example\",\"click\")", "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"click\"\")\"")]
+    [InlineData("@SUM(1+1)*cmd|' /C calc'!A0", "\"'@SUM(1+1)*cmd|' /C calc'!A0\"")]
+    [InlineData("+cmd", "\"'+cmd\"")]
+    [InlineData("-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\"")]
+    [InlineData("\t=1+1", "\"'\t=1+1\"")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("+44 20 7946 0958", "\"'+44 20 7946 0958\"")]
+    [InlineData("'=already quoted", "\"''=already quoted\"")]
+    public void Escape_NeutralizesFormulas_WithAQuoteInsideAQuotedCell(string value, string expected)
+    {
+        Assert.Equal(expected, CsvIo.Escape(value));
+    }
+
+    [Theory]
+    [InlineData("-12.50")]
+    [InlineData("-7")]
+    [InlineData("12.50")]
+    [InlineData("a=b")]
+    [InlineData("'quoted'")]
+    [InlineData("user@example.com")]
+    public void Escape_LeavesNumbersAndOrdinaryText_Alone(string value)
+    {
+        Assert.Equal(value, CsvIo.Escape(value));
+    }
+
+    [Theory]
+    [InlineData("=cmd|' /C calc'!A0")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("+cmd")]
+    [InlineData("-")]
+    [InlineData("-12.50")]
+    [InlineData("\ttab")]
+    [InlineData("'=one quote")]
+    [InlineData("''@two quotes")]
+    [InlineData("'plain quote")]
+    [InlineData("'")]
+    public void WriteThenParse_GivesBackTheOriginalValue(string value)
+    {
+        var sb = new StringBuilder();
+        CsvIo.WriteRecord(sb, ["name", value]);
+
+        var (records, errors) = CsvIo.Parse(sb.ToString());
+
+        Assert.Empty(errors);
+        Assert.Equal(["name", value], Assert.Single(records).Fields);
+    }
+
+    [Fact]
+    public void Parse_FileWrittenByASpreadsheetWithQuotedFormula_ReadsTheFormulaAsText()
+    {
+        var (records, _) = CsvIo.Parse("'=1+1,'+44 1,'plain\n");
+
+        Assert.Equal(["=1+1", "+44 1", "'plain"], Assert.Single(records).Fields);
+    }
+}

@@ -11,9 +11,32 @@ public sealed record CsvSyntaxError(int Line, string Message);
 /// <summary>
 /// A strict RFC 4180 reader and writer. Strict on purpose: an import must refuse a file it cannot read
 /// unambiguously (a stray quote, a quote never closed) instead of guessing and importing garbage.
+/// The writer also neutralizes formulas (CSV injection, see <see cref="Neutralize"/> and docs/decisions/0004-csv.md);
+/// the reader undoes exactly that, so write → read gives back every value.
 /// </summary>
-public static class Csv
+public static partial class Csv
 {
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return, OWASP's list)
+    /// gets a leading single quote, so it shows as text. A plain negative number (-12.50) is left alone: spreadsheets
+    /// read it as a number, never a formula. Cells that already start with quotes before such a character get one more,
+    /// so that <see cref="Unneutralize"/> (one quote off) is its exact inverse.
+    /// </summary>
+    public static string Neutralize(string value) =>
+        FormulaLike().IsMatch(value) && !PlainNegativeNumber().IsMatch(value) ? "'" + value : value;
+
+    /// <summary>The inverse of <see cref="Neutralize"/>: one leading quote off a cell that has quotes before a formula character.</summary>
+    public static string Unneutralize(string value) => QuotedFormula().IsMatch(value) ? value[1..] : value;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^'*[=+\\-@\t\r]")]
+    private static partial System.Text.RegularExpressions.Regex FormulaLike();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^'+[=+\\-@\t\r]")]
+    private static partial System.Text.RegularExpressions.Regex QuotedFormula();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^-[0-9]+(\\.[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainNegativeNumber();
+
     public static (List<CsvRecord> Records, List<CsvSyntaxError> Errors) Parse(string text)
     {
         var records = new List<CsvRecord>();
@@ -27,7 +50,7 @@ public static class Csv
 
         void EndField()
         {
-            fields.Add(field.ToString());
+            fields.Add(Unneutralize(field.ToString()));
             field.Clear();
             anyQuoted |= quoted;
             quoted = false;
@@ -107,9 +130,12 @@ public static class Csv
         }
     }
 
+    /// <summary>One cell as written: neutralized (see <see cref="Neutralize"/>), quoted when needed and always when neutralized.</summary>
     public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
+        var safe = Neutralize(value);
+        if (safe.Length != value.Length) return $"\"{safe.Replace("\"", "\"\"")}\"";
         var needsQuotes = value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value[0] == ' ' || value[^1] == ' ';
         return needsQuotes ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }

@@ -10,7 +10,7 @@ public sealed class FirstRunMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, UserService users)
     {
         var path = http.Request.Path;
-        if (!_setUp && !path.StartsWithSegments("/Setup") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/healthz")
+        if (!_setUp && !path.StartsWithSegments("/Setup") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/healthz")
             && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/Error"))
         {
             if (await users.IsSetUpAsync(http.RequestAborted)) _setUp = true;
