@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Warmglow.Web.Data;
+using Warmglow.Web.Features.Accounts;
 using Warmglow.Web.Features.Agreements;
 using Warmglow.Web.Features.Assessments;
 using Warmglow.Web.Features.Audit;
@@ -54,8 +55,9 @@ builder.Services.AddAuthentication(o =>
         o.DefaultChallengeScheme = AuthScheme;
         o.DefaultForbidScheme = AuthScheme;
     })
-    .AddPolicyScheme(AuthScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+    .AddPolicyScheme(AuthScheme, "Cookie, bearer token or API key", o => o.ForwardDefaultSelector = http =>
+        ApiKeyHandler.Carries(http.Request) ? ApiKeyHandler.SchemeName // "Bearer wg_…": a personal API key
+        : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme);
 builder.Services.ConfigureApplicationCookie(o =>
@@ -90,6 +92,7 @@ builder.Services.AddScoped<GoalService>();
 builder.Services.AddScoped<PersonaService>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<UserService>();
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddScoped<DemoLoader>();
 builder.Services.AddScoped<DataGenerator>();
 builder.Services.AddScoped<TaskService>();
@@ -132,7 +135,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
     {
         Type = SecuritySchemeType.Http, Scheme = "bearer",
-        Description = "POST /api/auth/token with e-mail and password, then send 'Authorization: Bearer <accessToken>'.",
+        Description = "POST /api/auth/token with e-mail and password, then send 'Authorization: Bearer <accessToken>'; or a personal API key (account menu → API keys) as 'Authorization: Bearer wg_…'.",
     };
     return Task.CompletedTask;
 }));
@@ -142,7 +145,14 @@ var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await EnsureRolesAsync(app.Services);
+await AccountSetup.UpgradeAsync(app.Services);
+if (args.Contains("reset-admin")) // the operator's way back in: prints a one-time reset link, starts no web server
+{
+    Environment.ExitCode = await AccountSetup.ResetAdminAsync(app.Services, app.Configuration, Console.Out);
+    return;
+}
 if (loadDemo) await DemoLoader.EnsureDemoWorkspaceAsync(app.Services, app.Logger);
+var demoLinks = loadDemo ? await AccountSetup.IssueDemoLinksAsync(app.Services) : [];
 if (generate is > 0) await DataGenerator.RunAsync(app.Services, generate.Value, app.Logger);
 
 // Status code pages sit outside the exception handler so that a page's NotFound renders the friendly /Error page.
@@ -153,6 +163,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseMiddleware<FirstRunMiddleware>(); // before authorization: the first visit goes to /Setup, not to sign-in
 app.UseAuthentication();
+app.UseMiddleware<FreshPrincipalMiddleware>(); // roles, removal and password changes count from the very next request
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions
@@ -172,6 +183,7 @@ app.UseSwaggerUI(o =>
 });
 
 app.MapUsersApi();
+app.MapAccountsApi();
 app.MapPartnersApi();
 app.MapPartnershipsApi();
 app.MapAssessmentsApi();
@@ -188,6 +200,7 @@ app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls) app.Logger.LogInformation("Warmglow is running at {Url} ({Provider})", url, database.Provider);
+    if (demoLinks.Count > 0) Console.WriteLine(AccountSetup.DescribeDemoLinks(demoLinks, app.Configuration["PublicUrl"] ?? app.Urls.First()));
 });
 app.Run();
 

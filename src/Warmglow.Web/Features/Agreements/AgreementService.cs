@@ -95,7 +95,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
         var list = ids.Distinct().ToList();
         if (list.Count == 0) return [];
         var ws = db.Tenant.RequireWorkspace();
-        return await db.Users.AsNoTracking().Where(u => u.WorkspaceId == ws && list.Contains(u.Id))
+        return await db.MembersOf(ws).AsNoTracking().Where(u => list.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
@@ -110,7 +110,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
         var wanted = owners.Concat(clauses.Review.OwnerIds).Distinct().ToList();
         if (wanted.Count > 0)
         {
-            var staff = await db.Users.AsNoTracking().Where(u => u.WorkspaceId == ws && u.PartnerId == null && wanted.Contains(u.Id))
+            var staff = await db.StaffOf(ws).AsNoTracking().Where(u => wanted.Contains(u.Id))
                 .Select(u => u.Id).ToListAsync(ct);
             for (var i = 0; i < owners.Count; i++)
                 if (!staff.Contains(owners[i])) errors.Add($"ownerIds[{i}]", "is not a staff member of this workspace.");

@@ -40,10 +40,12 @@ public sealed class SurveyService(WarmglowDb db)
     {
         var ws = db.Tenant.RequireWorkspace();
         var partnerIds = await db.PartnershipMembers.Where(m => m.PartnershipId == partnershipId).Select(m => m.PartnerId).ToListAsync(ct);
-        var users = await db.Users.AsNoTracking()
-            .Where(u => u.WorkspaceId == ws && (u.PartnerId == null || partnerIds.Contains(u.PartnerId.Value)))
-            .OrderBy(u => u.PartnerId != null).ThenBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PartnerId, Partner = u.Partner != null ? u.Partner.Name : null })
+        var users = await (
+                from m in db.Memberships.AsNoTracking()
+                where m.WorkspaceId == ws && (m.PartnerId == null || partnerIds.Contains(m.PartnerId.Value))
+                join u in db.Users on m.UserId equals u.Id
+                orderby m.PartnerId != null, u.DisplayName
+                select new { u.Id, u.DisplayName, u.Email, m.PartnerId, Partner = db.Partners.Where(p => p.Id == m.PartnerId).Select(p => p.Name).FirstOrDefault() })
             .ToListAsync(ct);
         return users.Select(u => new RecipientOption(u.Id, u.DisplayName, u.Email ?? "", u.PartnerId is null ? "Our team" : u.Partner ?? "Partner")).ToList();
     }

@@ -98,7 +98,7 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         var ws = db.Tenant.RequireWorkspace();
         foreach (var (field, userId) in new[] { ("managerId", i.ManagerId), ("sponsorId", i.SponsorId) })
         {
-            if (FieldRules.Clean(userId) is { } uid && !await db.Users.AnyAsync(u => u.Id == uid && u.WorkspaceId == ws && u.PartnerId == null, ct))
+            if (FieldRules.Clean(userId) is { } uid && !await db.StaffOf(ws).AnyAsync(u => u.Id == uid, ct))
                 errors.Add(field, "must be a person of this workspace (not a partner user).");
         }
         return errors;

@@ -48,7 +48,7 @@ public sealed class GoalService(WarmglowDb db)
         else
         {
             var ws = db.Tenant.RequireWorkspace();
-            if (!await db.Users.AnyAsync(u => u.Id == owner && u.WorkspaceId == ws && u.PartnerId == null, ct))
+            if (!await db.StaffOf(ws).AnyAsync(u => u.Id == owner, ct))
                 errors.Add("ownerId", "must be a person of this workspace (not a partner user).");
         }
         return errors;
