@@ -51,10 +51,11 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
         return user;
     }
 
-    IQueryable<UserRow> Rows(int ws) =>
+    IQueryable<UserRow> Rows(int ws, string? id = null) =>
         from m in db.Memberships.AsNoTracking()
-        where m.WorkspaceId == ws
+        where m.WorkspaceId == ws && (id == null || m.UserId == id)
         join u in db.Users on m.UserId equals u.Id
+        orderby u.DisplayName, u.Email
         select new UserRow(u.Id, u.Email ?? "", u.DisplayName, m.Roles, m.PartnerId, u.PasswordHash != null, u.InvitedAt,
             db.AccountTokens.Where(t => t.UserId == u.Id && t.WorkspaceId == ws && t.Purpose == AccountTokenPurpose.Invitation
                 && t.UsedAt == null && t.RevokedAt == null).Max(t => (DateTime?)t.ExpiresAt));
@@ -66,7 +67,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
 
     public async Task<Paged<UserDto>> ListAsync(int? page, int? pageSize, CancellationToken ct = default)
     {
-        var result = await Rows(db.Tenant.RequireWorkspace()).OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToPageAsync(page, pageSize, ct);
+        var result = await Rows(db.Tenant.RequireWorkspace()).ToPageAsync(page, pageSize, ct);
         return new Paged<UserDto>(result.Items.Select(u => u.ToDto()).ToList(), result.Page, result.PageSize, result.Total);
     }
 
@@ -80,7 +81,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
     }
 
     public async Task<UserDto> GetAsync(string id, CancellationToken ct = default) =>
-        (await Rows(db.Tenant.RequireWorkspace()).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFound("User")).ToDto();
+        (await Rows(db.Tenant.RequireWorkspace(), id).FirstOrDefaultAsync(ct) ?? throw new NotFound("User")).ToDto();
 
     /// <summary>
     /// Invites someone into this workspace. A new e-mail gets an account without a password and a one-time link (7 days) to
@@ -101,7 +102,7 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
         var now = clock.GetUtcNow().UtcDateTime;
         var email = input.Email!.Trim();
         var partnerId = input.Role == Roles.Partner ? input.PartnerId : null;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
@@ -129,12 +130,11 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
             user.WorkspaceId ??= ws;
         }
         Check(await users.UpdateAsync(user), "email");
-        await users.UpdateSecurityStampAsync(user);
         Audit(ws, user.Id, "Invited", null, new { user.Email, Role = input.Role, PartnerId = partnerId });
         await db.SaveChangesAsync(ct);
         OneTimeLink? link = user.PasswordHash is null ? await InvitationLinkAsync(user.Id, ws, baseUrl, ct) : null;
-        await tx.CommitAsync(ct);
-        return new Invitation((await Rows(ws).FirstAsync(u => u.Id == user.Id, ct)).ToDto(), link?.Url, link?.ExpiresAt);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return new Invitation((await Rows(ws, user.Id).FirstAsync(ct)).ToDto(), link?.Url, link?.ExpiresAt);
     }
 
     async Task<OneTimeLink> InvitationLinkAsync(string userId, int ws, string baseUrl, CancellationToken ct)
@@ -185,8 +185,9 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
         if (user.WorkspaceId == ws)
             user.WorkspaceId = await db.Memberships.Where(m => m.UserId == user.Id && m.WorkspaceId != ws).OrderBy(m => m.WorkspaceId)
                 .Select(m => (int?)m.WorkspaceId).FirstOrDefaultAsync(ct);
+        // No new security stamp: that would also end their sign-ins in their other workspaces. Every request re-reads the
+        // membership (FreshPrincipalMiddleware, ApiKeyHandler), so without it the next request here is refused.
         Check(await users.UpdateAsync(user), "user");
-        await users.UpdateSecurityStampAsync(user);
         Audit(ws, user.Id, action, new { user.Email, membership.Roles }, null);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -282,8 +283,9 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
         var before = new { Roles = current, membership.PartnerId };
         membership.Roles = Membership.Join(wanted);
         membership.PartnerId = wanted.Contains(Roles.Partner) ? input.PartnerId : null;
-        await db.SaveChangesAsync(ct);
-        await users.UpdateSecurityStampAsync(user); // every sign-in of theirs is re-checked on its next request
+        // Their next request, by cookie, token or API key, carries the new roles: every request re-reads the membership
+        // (FreshPrincipalMiddleware, ApiKeyHandler). No new security stamp: a demoted person keeps their sign-in with less
+        // rights (403s, not a sign-out), and their other workspaces are not touched.
         Audit(ws, user.Id, "RolesChanged", before, new { Roles = wanted.OrderBy(r => r).ToList(), membership.PartnerId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
