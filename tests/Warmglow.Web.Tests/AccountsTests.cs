@@ -266,6 +266,8 @@ public abstract partial class AccountsTests<TApp>(TApp app) : IClassFixture<TApp
         // Another workspace's admin cannot touch this workspace's invitations.
         var other = await (await app.CreateWorkspaceAsync("Other")).As(Roles.Admin);
         await (await other.PostAsync($"/api/users/{reinvited.User.Id}/invitation", null)).Problem(404);
+        // ... nor get a link that would set the password of someone invited here (a takeover of this membership).
+        await (await other.PostJson("/api/users", new { email = reinvited.User.Email, displayName = "Mine now", role = "admin" })).Problem(409);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await ws.As(Roles.Manager)).PostAsync($"/api/users/{reinvited.User.Id}/invitation", null)).StatusCode);
     }
 

@@ -113,6 +113,10 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
             };
             Check(await users.CreateAsync(user), "email");
         }
+        // A link sets the account's first password: never hand one to this workspace's admin for an account that another
+        // workspace has invited (it would let them take over that membership).
+        if (user.PasswordHash is null && await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.WorkspaceId != ws, ct))
+            throw new Conflict("This person has a pending invitation to another workspace. Once they have accepted it, invite them again: they will be added here straight away.");
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == user.Id && m.WorkspaceId == ws, ct);
         if (membership is not null && user.PasswordHash is not null)
             throw ValidationFailed.For("email", "already belongs to a member of this workspace; change their role in the list instead.");
