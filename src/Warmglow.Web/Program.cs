@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Warmglow.Web.Data;
+using Warmglow.Web.Features.Accounts;
 using Warmglow.Web.Features.Agreements;
 using Warmglow.Web.Features.Assessments;
 using Warmglow.Web.Features.Audit;
@@ -57,8 +58,9 @@ builder.Services.AddAuthentication(o =>
         o.DefaultChallengeScheme = AuthScheme;
         o.DefaultForbidScheme = AuthScheme;
     })
-    .AddPolicyScheme(AuthScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+    .AddPolicyScheme(AuthScheme, "Cookie, bearer token or API key", o => o.ForwardDefaultSelector = http =>
+        ApiKeyHandler.Carries(http.Request) ? ApiKeyHandler.SchemeName // "Bearer wg_…": a personal API key
+        : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme);
 builder.Services.ConfigureApplicationCookie(o =>
@@ -88,6 +90,7 @@ IWarmglowModule[] modules =
 [
     new WorkspacesModule(),
     new UsersModule(),
+    new AccountsModule(),
     new AuditModule(),
     new StrategyModule(),
     new PartnersModule(),
@@ -121,7 +124,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
     {
         Type = SecuritySchemeType.Http, Scheme = "bearer",
-        Description = "POST /api/auth/token with e-mail and password, then send 'Authorization: Bearer <accessToken>'.",
+        Description = "POST /api/auth/token with e-mail and password, then send 'Authorization: Bearer <accessToken>'; or a personal API key (account menu → API keys) as 'Authorization: Bearer wg_…'.",
     };
     return Task.CompletedTask;
 }).AddWarmglowConventions()); // operationIds, summaries, security, 4xx problems, tags: lint-clean (tools/openapi-lint)
@@ -132,7 +135,14 @@ var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await EnsureRolesAsync(app.Services);
+await AccountSetup.UpgradeAsync(app.Services);
+if (args.Contains("reset-admin")) // the operator's way back in: prints a one-time reset link, starts no web server
+{
+    Environment.ExitCode = await AccountSetup.ResetAdminAsync(app.Services, app.Configuration, Console.Out);
+    return;
+}
 if (loadDemo) await DemoLoader.EnsureDemoWorkspaceAsync(app.Services, app.Logger);
+var demoLinks = loadDemo ? await AccountSetup.IssueDemoLinksAsync(app.Services) : [];
 if (generate is > 0) await DataGenerator.RunAsync(app.Services, generate.Value, app.Logger);
 
 app.UseWarmglowSecurityHeaders(); // first: every response, errors included, carries CSP and friends
@@ -152,6 +162,7 @@ app.UseSwaggerUI(o =>
 app.UseRouting();
 app.UseMiddleware<FirstRunMiddleware>(); // before authorization: the first visit goes to /Setup, not to sign-in
 app.UseAuthentication();
+app.UseMiddleware<FreshPrincipalMiddleware>(); // roles, removal and password changes count from the very next request
 app.UseCookieApiCsrfGuard(); // cookie-authenticated API writes need X-Requested-With or an antiforgery token
 app.UseAuthorization();
 
@@ -171,6 +182,7 @@ app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls) app.Logger.LogInformation("Warmglow is running at {Url} ({Provider})", url, database.Provider);
+    if (demoLinks.Count > 0) Console.WriteLine(AccountSetup.DescribeDemoLinks(demoLinks, app.Configuration["PublicUrl"] ?? app.Urls.First()));
 });
 app.Run();
 

@@ -381,17 +381,20 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
     {
         var (_, admin) = await Workspace();
         var invitation = await (await admin.PostJson("/api/users", new { email = "new.person@acme.example", displayName = "New Person", role = "evaluator" })).Read<Invitation>();
-        Assert.Contains("/Account/AcceptInvite?userId=", invitation.AcceptUrl);
+        Assert.Contains("/Account/AcceptInvite?token=", invitation.AcceptUrl);
         Assert.Equal(["evaluator"], invitation.User.Roles);
         Assert.False(invitation.User.HasPassword);
-        await (await admin.PostJson("/api/users", new { email = "new.person@acme.example", displayName = "Again", role = "evaluator" })).Problem(400);
+        // Someone who never signed in can be invited again (a new link; the old one stops working).
+        var again = await (await admin.PostJson("/api/users", new { email = "new.person@acme.example", displayName = "Again", role = "evaluator" })).Read<Invitation>();
+        Assert.NotEqual(invitation.AcceptUrl, again.AcceptUrl);
+        Assert.Equal(invitation.User.Id, again.User.Id);
         await (await admin.PostJson("/api/users", new { email = "p@acme.example", displayName = "P", role = "partner" })).Problem(400); // needs partnerId
         await (await admin.PostJson("/api/users", new { email = "q@acme.example", displayName = "Q", role = "superuser" })).Problem(400);
 
         var changed = await (await admin.PutJson($"/api/users/{invitation.User.Id}/roles", new { roles = new[] { "manager" } })).Read<UserDto>();
         Assert.Equal(["manager"], changed.Roles);
         var audit = await (await admin.GetAsync($"/api/audit?entityType=User&entityId={invitation.User.Id}")).Read<Paged<AuditDto>>();
-        Assert.Equal(["RolesChanged", "Invited"], audit.Items.Select(a => a.Action));
+        Assert.Equal(["RolesChanged", "Invited", "Invited"], audit.Items.Select(a => a.Action));
     }
 
     [SkippableFact]

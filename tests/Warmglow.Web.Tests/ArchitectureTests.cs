@@ -15,6 +15,12 @@ namespace Warmglow.Web.Tests;
 /// </summary>
 public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
+    /// <summary>
+    /// Deployment-wide tables that name a workspace without belonging to one (decision 0015): a person may belong to
+    /// several workspaces, so every query over them names the workspace it means.
+    /// </summary>
+    static readonly HashSet<string> DeploymentWide = ["AppUser", "Membership", "AccountToken", "ApiKey"];
+
     [Fact]
     public async Task EveryWorkspaceOwnedEntity_HasTheWorkspaceAndPartnerFilters()
     {
@@ -24,7 +30,7 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
         foreach (var entity in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()))
         {
             var owned = typeof(IWorkspaceOwned).IsAssignableFrom(entity.ClrType);
-            if (!owned && entity.FindProperty("WorkspaceId") is not null && entity.ClrType.Name != "AppUser")
+            if (!owned && entity.FindProperty("WorkspaceId") is not null && !DeploymentWide.Contains(entity.ClrType.Name))
                 problems.Add($"{entity.ClrType.Name} has a WorkspaceId but is not IWorkspaceOwned (so no workspace filter)");
             if (!owned) continue;
             var filters = entity.GetDeclaredQueryFilters().Select(f => f.Key).ToHashSet();

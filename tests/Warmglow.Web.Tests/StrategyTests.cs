@@ -195,7 +195,7 @@ public abstract class StrategyApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var partnerUserEmail = $"p-{Guid.NewGuid():N}@partner.example";
         string partnerUserId;
         await using (var scope = App.Services.CreateAsyncScope())
-            partnerUserId = (await TestApp.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), partnerUserEmail, ws.Id, Roles.Partner, partner.Id)).Id;
+            partnerUserId = (await TestApp.CreateUserAsync(scope.ServiceProvider, partnerUserEmail, ws.Id, Roles.Partner, partner.Id)).Id;
 
         var cases = new (object Body, string Field)[]
         {

@@ -50,18 +50,21 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var role in new[] { Roles.Admin, Roles.Manager, Roles.Executive, Roles.Evaluator })
         {
             var email = $"{role}@{slug}.example";
-            await CreateUserAsync(users, email, workspace.Id, role, null);
+            await CreateUserAsync(scope.ServiceProvider, email, workspace.Id, role, null);
             emails[role] = email;
         }
         return new TestWorkspace(this, workspace.Id, name, emails);
     }
 
-    internal static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, int workspaceId, string role, int? partnerId)
+    internal static async Task<AppUser> CreateUserAsync(IServiceProvider services, string email, int workspaceId, string role, int? partnerId)
     {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, DisplayName = $"{role} user", WorkspaceId = workspaceId, PartnerId = partnerId, EmailConfirmed = true };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        var db = services.GetRequiredService<WarmglowDb>(); // roles live on the membership (user × workspace)
+        db.Memberships.Add(new Warmglow.Web.Features.Accounts.Membership { UserId = user.Id, WorkspaceId = workspaceId, Roles = role, PartnerId = partnerId, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
         return user;
     }
 
@@ -99,7 +102,7 @@ public sealed record TestWorkspace(TestApp App, int Id, string Name, IReadOnlyDi
     {
         var email = $"{role}-{Guid.NewGuid():N}@extra.example";
         await using var scope = App.Services.CreateAsyncScope();
-        await TestApp.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, Id, role, partnerId);
+        await TestApp.CreateUserAsync(scope.ServiceProvider, email, Id, role, partnerId);
         return email;
     }
 }

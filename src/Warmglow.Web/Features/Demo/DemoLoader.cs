@@ -17,7 +17,7 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
 {
     public const string DemoWorkspaceName = "Mindful Glow";
 
-    static readonly (string Name, string Email, string Role)[] Staff =
+    internal static readonly (string Name, string Email, string Role)[] Staff =
     [
         ("Maya Chen", "maya.chen@mindfulglow.example", Roles.Manager),
         ("Jonas Berg", "jonas.berg@mindfulglow.example", Roles.Manager),
@@ -53,7 +53,7 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
 
         var staff = new List<AppUser>();
         foreach (var (name, email, role) in Staff)
-            staff.Add(await DemoUserAsync(users, email, name, ws, role, null, now));
+            staff.Add(await DemoUserAsync(db, users, email, name, ws, role, null, now));
         var managers = staff.Where((_, i) => Staff[i].Role == Roles.Manager).ToList();
         var sponsor = staff[ExecutiveIndex]; // staff follows the order of Staff
 
@@ -106,11 +106,11 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
     /// A demo e-mail already taken in another workspace is never reused — that would make another workspace's person
     /// an owner or respondent here — so a second demo workspace gets "name+w{id}@…" addresses instead.
     /// </summary>
-    public static async Task<AppUser> DemoUserAsync(UserManager<AppUser> users, string email, string name, int workspaceId,
+    public static async Task<AppUser> DemoUserAsync(WarmglowDb db, UserManager<AppUser> users, string email, string name, int workspaceId,
         string role, int? partnerId, DateTime now)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is not null && user.WorkspaceId == workspaceId && user.PartnerId == partnerId) return user;
+        if (user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.WorkspaceId == workspaceId && m.PartnerId == partnerId)) return user;
         if (user is not null)
         {
             var at = email.IndexOf('@');
@@ -121,7 +121,8 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
         user = new AppUser { UserName = email, Email = email, DisplayName = name, WorkspaceId = workspaceId, PartnerId = partnerId, CreatedAt = now };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        db.Memberships.Add(new Accounts.Membership { UserId = user.Id, WorkspaceId = workspaceId, Roles = role, PartnerId = partnerId, CreatedAt = now });
+        await db.SaveChangesAsync();
         return user;
     }
 

@@ -38,7 +38,7 @@ public sealed class HealthDemo(WarmglowDb db, UserManager<AppUser> users, Health
             var partnerPeople = new List<AppUser>();
             foreach (var c in contacts.Where(c => c.PartnerId == p.Partner.Id).Take(2))
             {
-                partnerPeople.Add(await DemoLoader.DemoUserAsync(users, c.Email!, c.Name, ws, Roles.Partner, p.Partner.Id, context.Now));
+                partnerPeople.Add(await DemoLoader.DemoUserAsync(db, users, c.Email!, c.Name, ws, Roles.Partner, p.Partner.Id, context.Now));
             }
             var recipients = context.Staff.Concat(partnerPeople).ToList();
             var declining = i == 1; // one partnership slides 3 quarters in a row

@@ -39,10 +39,12 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
     public async Task<List<RecipientOption>> EligibleRecipientsAsync(int partnershipId, CancellationToken ct = default)
     {
         var partnerIds = await db.PartnershipMembers.Where(m => m.PartnershipId == partnershipId).Select(m => m.PartnerId).ToListAsync(ct);
-        var users = await people.Members()
-            .Where(u => u.PartnerId == null || partnerIds.Contains(u.PartnerId.Value))
-            .OrderBy(u => u.PartnerId != null).ThenBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PartnerId, Partner = u.Partner != null ? u.Partner.Name : null })
+        var users = await (
+                from m in people.Memberships()
+                where (m.PartnerId == null || partnerIds.Contains(m.PartnerId.Value))
+                join u in db.Users on m.UserId equals u.Id
+                orderby m.PartnerId != null, u.DisplayName
+                select new { u.Id, u.DisplayName, u.Email, m.PartnerId, Partner = db.Partners.Where(p => p.Id == m.PartnerId).Select(p => p.Name).FirstOrDefault() })
             .ToListAsync(ct);
         return users.Select(u => new RecipientOption(u.Id, u.DisplayName, u.Email ?? "", u.PartnerId is null ? "Our team" : u.Partner ?? "Partner")).ToList();
     }

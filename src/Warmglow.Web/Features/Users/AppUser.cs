@@ -6,14 +6,17 @@ namespace Warmglow.Web.Features.Users;
 
 public class AppUser : IdentityUser
 {
+    /// <summary>The workspace this person last worked in (where the next sign-in lands); their workspaces are their <c>Memberships</c>.</summary>
     public int? WorkspaceId { get; set; }
     public Workspace? Workspace { get; set; }
     public required string DisplayName { get; set; }
-    /// <summary>For partner users: the partner organization they belong to; they see only its partnerships.</summary>
+    /// <summary>Legacy (before memberships): the partner of the home workspace. The membership's PartnerId is what counts.</summary>
     public int? PartnerId { get; set; }
     public Partner? Partner { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? InvitedAt { get; set; }
+    /// <summary>The deployment owner (the first admin, created at /Setup): may create workspaces and invite their first admin.</summary>
+    public bool IsOwner { get; set; }
 }
 
 public static class Roles
@@ -35,6 +38,12 @@ public static class Roles
         Partner => "A person at a partner organization: sees only their own partnership(s)",
         _ => role,
     };
+
+    /// <summary>Whether someone holding <paramref name="held"/> may hand out <paramref name="wanted"/> (e.g. to an API key):
+    /// the same role, or one below it (admin covers every staff role; manager and executive cover evaluator).</summary>
+    public static bool Covers(IEnumerable<string> held, string wanted) => held.Any(h => h == wanted
+        || (h == Admin && wanted is Manager or Executive or Evaluator)
+        || (h is Manager or Executive && wanted == Evaluator));
 }
 
 public static class Policies
@@ -50,6 +59,8 @@ public static class Policies
     public const string Oversee = "oversee";
     /// <summary>May approve gates and record go / no-go decisions: executive, admin.</summary>
     public const string Approve = "approve";
+    /// <summary>The deployment owner: creates workspaces.</summary>
+    public const string Owner = "owner";
 }
 
 public static class WarmglowClaims
@@ -57,4 +68,7 @@ public static class WarmglowClaims
     public const string Workspace = "warmglow:workspace";
     public const string Partner = "warmglow:partner";
     public const string DisplayName = "warmglow:name";
+    public const string Owner = "warmglow:owner";
+    /// <summary>Set on principals authenticated by a personal API key (its id).</summary>
+    public const string ApiKey = "warmglow:apikey";
 }

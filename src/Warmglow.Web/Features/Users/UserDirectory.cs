@@ -4,20 +4,27 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Features.Users;
 
 /// <summary>
-/// The people of the current workspace: the one place that knows how a user belongs to a workspace (AppUser carries no
-/// query filter, being Identity's table). Every staff list, staff check and name lookup goes through here.
+/// The people of the current workspace: the one place pages and services ask how a user belongs to a workspace (through
+/// a membership, decision 0015; AppUser carries no query filter, being Identity's deployment-wide table). Every staff
+/// list, staff check and name lookup goes through here.
 /// </summary>
 public sealed class UserDirectory(WarmglowDb db)
 {
     /// <summary>Everyone in this workspace: staff and partner users.</summary>
     public IQueryable<AppUser> Members()
     {
-        var ws = db.Tenant.RequireWorkspace();
-        return db.Users.AsNoTracking().Where(u => u.WorkspaceId == ws);
+        return db.MembersOf(db.Tenant.RequireWorkspace()).AsNoTracking();
     }
 
-    /// <summary>Our own people in this workspace (not partner users).</summary>
-    public IQueryable<AppUser> Staff() => Members().Where(u => u.PartnerId == null);
+    /// <summary>The memberships of this workspace (who, with which roles, and for partner users which partner).</summary>
+    public IQueryable<Accounts.Membership> Memberships()
+    {
+        var ws = db.Tenant.RequireWorkspace();
+        return db.Memberships.AsNoTracking().Where(m => m.WorkspaceId == ws);
+    }
+
+    /// <summary>Our own people in this workspace (members who are not partner users here).</summary>
+    public IQueryable<AppUser> Staff() => db.StaffOf(db.Tenant.RequireWorkspace()).AsNoTracking();
 
     /// <summary>Whether <paramref name="userId"/> is one of our people in this workspace.</summary>
     public Task<bool> IsStaffAsync(string userId, CancellationToken ct = default) => Staff().AnyAsync(u => u.Id == userId, ct);

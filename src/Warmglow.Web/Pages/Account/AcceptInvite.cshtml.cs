@@ -1,35 +1,30 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Warmglow.Web.Features.Accounts;
 using Warmglow.Web.Features.Users;
 
 namespace Warmglow.Web.Pages.Account;
 
-public class AcceptInviteModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public class AcceptInviteModel(UserService people, AccountTokens tokens, UserManager<AppUser> users, SignInManager<AppUser> signIn, WorkspaceChoice choice) : WarmglowPage
 {
-    [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
+    protected override string InputPrefix => "";
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public string? Password { get; set; }
     public string? Email { get; private set; }
 
-    public async Task OnGetAsync() => Email = (await FindAsync())?.Email;
+    public async Task OnGetAsync() => Email = await EmailAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await FindAsync();
-        if (user is null) return Page();
-        Email = user.Email;
-        var result = await users.ResetPasswordAsync(user, Token ?? "", Password ?? "");
-        if (!result.Succeeded)
-        {
-            foreach (var e in result.Errors) ModelState.AddModelError("", e.Code == "InvalidToken" ? "This invitation link has expired or was already used." : e.Description);
-            return Page();
-        }
-        user.EmailConfirmed = true;
-        await users.UpdateAsync(user);
-        await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect(user.PartnerId is null ? "/" : "/Portal");
+        Email = await EmailAsync();
+        if (Email is null) return Page();
+        (AppUser User, int WorkspaceId) accepted = default;
+        if (!await TryAsync(async () => accepted = await people.AcceptInvitationAsync(Token, Password))) return Page();
+        choice.WorkspaceId = accepted.WorkspaceId;
+        await signIn.SignInAsync(accepted.User!, isPersistent: false);
+        return Redirect("/");
     }
 
-    async Task<AppUser?> FindAsync() => UserId is null || Token is null ? null : await users.FindByIdAsync(UserId);
+    async Task<string?> EmailAsync() =>
+        await tokens.FindAsync(Token, AccountTokenPurpose.Invitation) is { } link ? (await users.FindByIdAsync(link.UserId))?.Email : null;
 }

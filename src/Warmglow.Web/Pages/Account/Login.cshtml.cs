@@ -5,7 +5,7 @@ using Warmglow.Web.Features.Users;
 
 namespace Warmglow.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -21,8 +21,6 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             ModelState.AddModelError("", result.IsLockedOut ? "Too many failed attempts. Try again in a few minutes." : "E-mail or password is wrong.");
             return Page();
         }
-        var user = await users.FindByEmailAsync(Email!);
-        var home = user?.PartnerId is not null ? "/Portal" : "/";
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/"); // the dashboard sends partner users on to /Portal
     }
 }
