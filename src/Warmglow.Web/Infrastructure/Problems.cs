@@ -52,6 +52,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Status = 409, Title = "Edited by someone else",
                 Detail = "Someone else saved a change to this record after you loaded it. Reload it to see their change, then apply yours again.",
             },
+            DbUpdateException d when DbErrors.IsForeignKeyViolation(d) => new ProblemDetails
+            {
+                Status = 409, Title = "Still in use",
+                Detail = "This cannot be changed or deleted because other records still refer to it (for example a ledger, an agreement or a member). Nothing was changed.",
+            },
+            DbUpdateException d when DbErrors.IsUniqueViolation(d) => new ProblemDetails
+            {
+                Status = 409, Title = "Already exists", Detail = "Something with the same name or key already exists. Nothing was changed.",
+            },
             BadHttpRequestException { InnerException: JsonException j } => new ProblemDetails
             {
                 Status = 400, Title = "Malformed JSON", Detail = DescribeJson(j),

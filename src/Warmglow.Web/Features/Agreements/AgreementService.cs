@@ -58,6 +58,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
 
     public async Task<Paged<AgreementSummary>> ListAsync(AgreementQuery q, CancellationToken ct = default)
     {
+        await db.RequirePartnershipAsync(q.PartnershipId, ct);
         var query = db.Agreements.AsNoTracking();
         if (FieldRules.Clean(q.Search) is { } search)
         {

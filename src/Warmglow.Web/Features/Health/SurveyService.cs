@@ -39,6 +39,7 @@ public sealed class SurveyService(WarmglowDb db)
     public async Task<List<RecipientOption>> EligibleRecipientsAsync(int partnershipId, CancellationToken ct = default)
     {
         var ws = db.Tenant.RequireWorkspace();
+        await db.RequirePartnershipAsync(partnershipId, ct);
         var partnerIds = await db.PartnershipMembers.Where(m => m.PartnershipId == partnershipId).Select(m => m.PartnerId).ToListAsync(ct);
         var users = await db.Users.AsNoTracking()
             .Where(u => u.WorkspaceId == ws && (u.PartnerId == null || partnerIds.Contains(u.PartnerId.Value)))
@@ -85,13 +86,16 @@ public sealed class SurveyService(WarmglowDb db)
     }
 
     /// <summary>Rounds sent (for staff), newest period first, with response counts computed in the database.</summary>
-    public Task<Paged<SurveySummary>> ListAsync(int? partnershipId, int? page, int? size, CancellationToken ct = default) =>
-        db.SurveyRounds.AsNoTracking()
+    public async Task<Paged<SurveySummary>> ListAsync(int? partnershipId, int? page, int? size, CancellationToken ct = default)
+    {
+        await db.RequirePartnershipAsync(partnershipId, ct);
+        return await db.SurveyRounds.AsNoTracking()
             .Where(s => partnershipId == null || s.PartnershipId == partnershipId)
             .OrderByDescending(s => s.PeriodStart).ThenByDescending(s => s.Id)
             .Select(s => new SurveySummary(s.Id, s.PartnershipId, s.Partnership!.Name, s.Title, s.Period, s.Anonymous, s.Status,
                 s.Recipients.Count, s.Recipients.Count(r => r.Responded), s.CreatedAt))
             .ToPageAsync(page, size, ct);
+    }
 
     /// <summary>The rounds the signed-in person was asked to answer.</summary>
     public Task<Paged<MySurvey>> MineAsync(int? page, int? size, CancellationToken ct = default)

@@ -37,6 +37,8 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
 {
     public async Task<Paged<PartnershipSummary>> ListAsync(PartnershipQuery q, CancellationToken ct = default)
     {
+        await db.RequirePartnerAsync(q.PartnerId, ct);
+        await db.RequireStaffAsync(q.ManagerId, ct);
         var query = db.Partnerships.AsNoTracking();
         if (FieldRules.Clean(q.Search) is { } search)
         {
@@ -134,6 +136,13 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
     public async Task DeleteAsync(int id, CancellationToken ct = default)
     {
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFound($"Partnership {id}");
+        // A revenue ledger is kept for good (docs/decisions/0008): its events and issued statements are what partners
+        // were paid on, so the partnership that holds them cannot be deleted; it is ended instead (and stays readable).
+        var events = await db.RevenueEvents.CountAsync(e => e.Agreement!.PartnershipId == id, ct);
+        var statements = await db.RevenueStatements.CountAsync(s => s.PartnershipId == id, ct);
+        if (events + statements > 0)
+            throw new Conflict($"This partnership cannot be deleted because it has a revenue ledger ({events} revenue event(s), {statements} issued statement(s)) that is kept for good. " +
+                "To retire it, move it to Ended (or wind it down) instead: it stays on record, read-only for the ledger.");
         db.Partnerships.Remove(partnership);
         await db.SaveChangesAsync(ct);
     }
