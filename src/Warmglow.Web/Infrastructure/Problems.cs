@@ -65,6 +65,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             {
                 Status = 400, Title = "Malformed JSON", Detail = DescribeJson(j),
             },
+            InvalidDataException when http.Request.HasFormContentType => new ProblemDetails
+            {
+                Status = 400, Title = "Malformed form data", Detail = "The uploaded form could not be read: send multipart/form-data with a file field.",
+            },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
             _ => new ProblemDetails { Status = 500, Title = "Something went wrong on our side", Detail = "The error was logged." },
         };

@@ -316,7 +316,8 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks)
     {
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound($"Agreement {id}");
         var terms = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == id && v.Number == agreement.CurrentVersion)
-            .Select(v => v.Terms).FirstAsync(ct);
+            .Select(v => v.Terms).FirstOrDefaultAsync(ct)
+            ?? throw new Conflict("This agreement has no recorded version yet, so there is no review clause to schedule reviews from. Save the agreement first.");
         var review = terms.Clauses.Review;
         var wanted = review.Cadence is { } cadence && AgreementLifecycle.IsInForce(agreement.Status)
             ? ReviewSchedule.DueDates(agreement.StartDate, agreement.EndDate, cadence, from).ToHashSet()
