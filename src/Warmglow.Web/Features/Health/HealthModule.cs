@@ -9,6 +9,8 @@ public static class HealthModule
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddScoped<SurveyService>();
+        services.AddSingleton<AnonymousAnswerPool>();
+        services.AddHostedService<AnonymousAnswerPoolShutdown>();
         services.AddScoped<HealthService>();
         services.AddScoped<IHealthSummarySource>(sp => sp.GetRequiredService<HealthService>());
         services.AddSingleton<HealthJobState>();
