@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -154,3 +155,90 @@ public abstract class TrustDataTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(0, (await (await s.Manager.GetAsync($"{s.Url}/revenue-events")).Read<Paged<EventDto>>()).Total);
     }
 }
+
+/// <summary>Issue 9: every free text a partner user can reach is internal unless it was shared when written.</summary>
+public abstract class PartnerVisibilityTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+{
+    [SkippableFact]
+    public async Task PartnerUsers_SeeSharedText_AndNeverInternalText_InThePortalAndTheApi()
+    {
+        Skip.If(app.Provider == DatabaseProvider.Postgres && PostgresApp.Unavailable is not null, PostgresApp.Unavailable);
+        var ws = await app.CreateWorkspaceAsync("Visibility");
+        var admin = await ws.As(Roles.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        string Internal(string what) => $"internal-{what}-{tag}";
+        string Shared(string what) => $"shared-{what}-{tag}";
+
+        var partner = await (await admin.PostJson("/api/partners", new { name = $"Visible partner {tag}" })).Read<PartnerDto>();
+        var p = await (await admin.PostJson("/api/partnerships", new { name = $"Visible alliance {tag}", type = "CoMarketing", partnerId = partner.Id, notes = Internal("notes") })).Read<PartnershipDto>();
+        Assert.False(p.NotesShared);
+        var m1 = await admin.PostJson($"/api/partnerships/{p.Id}/transitions", new { to = "Research", reason = Internal("move"), version = p.Version });
+        Assert.Equal(HttpStatusCode.Created, m1.StatusCode);
+        var m2 = await admin.PostJson($"/api/partnerships/{p.Id}/transitions", new { to = "OnHold", reason = Shared("move"), reasonShared = true });
+        Assert.Equal(HttpStatusCode.Created, m2.StatusCode);
+        var managerId = (await (await admin.GetAsync("/api/users?pageSize=100")).Node())["items"]!.AsArray()
+            .First(u => u!["email"]!.GetValue<string>() == ws.Emails[Roles.Manager])!["id"]!.GetValue<string>();
+        object Agreement(string reason, bool shared, int? baseVersion) => new
+        {
+            partnershipId = p.Id, title = $"Visible agreement {tag}", type = "Referral", flexible = true, startDate = "2025-01-01", currency = "EUR",
+            ownerIds = new[] { managerId }, clauses = new { scope = baseVersion is null ? "Referrals" : "Referrals and co-selling" }, reason, reasonShared = shared, baseVersion,
+        };
+        var created = await admin.PostJson("/api/agreements", Agreement(Internal("v1"), false, null));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var agreementId = (await created.Node())["id"]!.GetValue<int>();
+        var revised = await admin.PutJson($"/api/agreements/{agreementId}", Agreement(Shared("v2"), true, 1));
+        Assert.True(revised.StatusCode == HttpStatusCode.OK, await revised.Content.ReadAsStringAsync());
+
+        var partnerUser = await ws.AsPartnerUser(partner.Id);
+        async Task<string> Body(HttpClient c, string url)
+        {
+            var r = await c.GetAsync(url);
+            var body = await r.Content.ReadAsStringAsync();
+            Assert.True(r.StatusCode == HttpStatusCode.OK, $"{url}: {(int)r.StatusCode} {body}");
+            return body;
+        }
+        var partnerSees = new[]
+        {
+            $"/api/partnerships/{p.Id}", $"/api/partnerships/{p.Id}/transitions", "/api/partnerships",
+            $"/api/agreements/{agreementId}/versions", $"/api/agreements/{agreementId}/versions/1", $"/api/agreements/{agreementId}/versions/2",
+            $"/api/agreements/{agreementId}/compare?from=1&to=2", $"/api/agreements/{agreementId}", "/api/agreements",
+            "/Portal", $"/Portal/Agreement/{agreementId}", $"/Portal/Agreement/{agreementId}?number=1",
+        };
+        var all = new StringBuilder();
+        foreach (var url in partnerSees)
+        {
+            var body = await Body(partnerUser, url);
+            all.Append(body);
+            foreach (var what in new[] { "notes", "move", "v1" })
+                Assert.False(body.Contains(Internal(what), StringComparison.Ordinal), $"{url} shows internal {what} to a partner user");
+        }
+        var text = all.ToString();
+        Assert.Contains(Shared("move"), text);
+        Assert.Contains(Shared("v2"), text);
+        Assert.Contains(Shared("move"), await Body(partnerUser, "/Portal"));
+        Assert.Contains(Shared("v2"), await Body(partnerUser, $"/Portal/Agreement/{agreementId}"));
+
+        // Staff see everything, marked as internal or shared.
+        var staffView = await (await admin.GetAsync($"/api/partnerships/{p.Id}")).Read<PartnershipDto>();
+        Assert.Equal(Internal("notes"), staffView.Notes);
+        Assert.Contains(staffView.History, t => t.Reason == Internal("move") && !t.ReasonShared);
+        Assert.Contains(staffView.History, t => t.Reason == Shared("move") && t.ReasonShared);
+        var details = await Body(admin, $"/Partnerships/{p.Id}");
+        Assert.Contains(Internal("notes"), details);
+        Assert.Contains("Visible to the partner", details); // the move form's checkbox
+        Assert.Contains("Visible to the partner", await Body(admin, $"/Partnerships/Edit/{p.Id}"));
+        Assert.Contains("Visible to the partner", await Body(await ws.As(Roles.Manager), $"/Agreements/Edit/{agreementId}"));
+
+        // Sharing the notes, chosen when they are written, shows them to the partner.
+        var shared = await admin.PutJson($"/api/partnerships/{p.Id}", new { name = staffView.Name, type = "CoMarketing", notes = Shared("notes"), notesShared = true, version = staffView.Version });
+        Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
+        Assert.Contains(Shared("notes"), await Body(partnerUser, $"/api/partnerships/{p.Id}"));
+        // Rewritten without a choice, they are internal again.
+        var again = await (await admin.GetAsync($"/api/partnerships/{p.Id}")).Read<PartnershipDto>();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutJson($"/api/partnerships/{p.Id}", new { name = again.Name, type = "CoMarketing", notes = Internal("notes"), version = again.Version })).StatusCode);
+        Assert.DoesNotContain(Internal("notes"), await Body(partnerUser, $"/api/partnerships/{p.Id}"));
+    }
+}
+
+public sealed class SqlitePartnerVisibilityTests(SqliteApp app) : PartnerVisibilityTests<SqliteApp>(app);
+public sealed class PostgresPartnerVisibilityTests(PostgresApp app) : PartnerVisibilityTests<PostgresApp>(app);
