@@ -407,6 +407,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Terms")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1701,6 +1704,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("NotesShared")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("PersonaId")
                         .HasColumnType("integer");
 
@@ -1807,6 +1813,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ToStage")
                         .IsRequired()

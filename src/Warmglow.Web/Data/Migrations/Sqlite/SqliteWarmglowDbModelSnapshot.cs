@@ -387,6 +387,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Terms")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1631,6 +1634,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotesShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PersonaId")
                         .HasColumnType("INTEGER");
 
@@ -1733,6 +1739,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ToStage")
                         .IsRequired()
