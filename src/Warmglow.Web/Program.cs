@@ -113,7 +113,8 @@ builder.Services.AddModules(builder.Configuration, modules);
 builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new RequirePolicyFilter()));
 // Bad JSON throws, so the exception handler can say which field failed and why (the default is a bare 400).
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Enums by name only (as the OpenAPI document says): a number such as "kind": 999 is a 400 naming the field, not a 500.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -355,7 +355,9 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var portalHtml = await portal.Content.ReadAsStringAsync();
         Assert.Contains($"/Portal/Agreement/{a.Id}", portalHtml);
         Assert.DoesNotContain("Hidden agreement", portalHtml);
-        Assert.Contains("Shorter wind-down", await (await partner.GetAsync($"/Portal/Agreement/{a.Id}")).Content.ReadAsStringAsync());
+        var portalAgreement = await (await partner.GetAsync($"/Portal/Agreement/{a.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("Version 2", portalAgreement);
+        Assert.DoesNotContain("Shorter wind-down", portalAgreement); // the version's reason was not shared with the partner
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/Portal/Agreement/{other.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/Agreements/Details/{a.Id}")).StatusCode);
     }

@@ -264,7 +264,10 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var survey = await Send(manager, id, Now, anonymous: true, [me.Id], "pulse");
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => manager.PostJson($"/api/surveys/{survey.Id}/responses", new { answers = Answers(HealthSurveys.Pulse, 3, 8) })));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-        Assert.Equal(HealthSurveys.Pulse.Questions.Count, await InDb(ws, (db, _) => db.SurveyAnswers.CountAsync(a => a.SurveyRoundId == survey.Id)));
+        // One response accepted: one flag set, and one response waiting for its anonymous batch (none stored yet).
+        Assert.Equal(1, await InDb(ws, (db, _) => db.SurveyRecipients.CountAsync(r => r.SurveyRoundId == survey.Id && r.Responded)));
+        Assert.Equal(1, await InDb(ws, (db, sp) => Task.FromResult(sp.GetRequiredService<SurveyService>().PendingCount(survey.Id))));
+        Assert.Equal(0, await InDb(ws, (db, _) => db.SurveyAnswers.CountAsync(a => a.SurveyRoundId == survey.Id)));
     }
 
     [SkippableFact]

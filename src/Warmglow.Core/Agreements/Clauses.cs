@@ -134,10 +134,10 @@ public sealed record AgreementClauses
         return new AgreementClauses
         {
             Scope = C(Scope),
-            Roles = (Roles ?? []).Select(r => new RoleResponsibility(C(r.Party), C(r.Responsibility))).ToList(),
+            Roles = (Roles ?? []).Where(r => r is not null).Select(r => new RoleResponsibility(C(r.Party), C(r.Responsibility))).ToList(),
             Resources = new ResourceClause
             {
-                People = (Resources?.People ?? []).Select(p => new PersonCommitment(C(p.Person), p.PercentOfTime)).ToList(),
+                People = (Resources?.People ?? []).Where(p => p is not null).Select(p => new PersonCommitment(C(p.Person), p.PercentOfTime)).ToList(),
                 Budget = Resources?.Budget, Technology = C(Resources?.Technology),
             },
             Compensation = new CompensationClause { Description = C(Compensation?.Description) },

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Warmglow.Core.Validation;
+using Warmglow.Web.Data;
 
 namespace Warmglow.Web.Infrastructure;
 
@@ -52,9 +53,22 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Status = 409, Title = "Edited by someone else",
                 Detail = "Someone else saved a change to this record after you loaded it. Reload it to see their change, then apply yours again.",
             },
+            DbUpdateException d when DbErrors.IsForeignKeyViolation(d) => new ProblemDetails
+            {
+                Status = 409, Title = "Still in use",
+                Detail = "This cannot be changed or deleted because other records still refer to it (for example a ledger, an agreement or a member). Nothing was changed.",
+            },
+            DbUpdateException d when DbErrors.IsUniqueViolation(d) => new ProblemDetails
+            {
+                Status = 409, Title = "Already exists", Detail = "Something with the same name or key already exists. Nothing was changed.",
+            },
             BadHttpRequestException { InnerException: JsonException j } => new ProblemDetails
             {
                 Status = 400, Title = "Malformed JSON", Detail = DescribeJson(j),
+            },
+            InvalidDataException when http.Request.HasFormContentType => new ProblemDetails
+            {
+                Status = 400, Title = "Malformed form data", Detail = "The uploaded form could not be read: send multipart/form-data with a file field.",
             },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
             _ => new ProblemDetails { Status = 500, Title = "Something went wrong on our side", Detail = "The error was logged." },

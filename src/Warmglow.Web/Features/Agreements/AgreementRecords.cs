@@ -16,6 +16,8 @@ public class AgreementVersion : IWorkspaceOwned, IAudited, IAuditSummary
     public Agreement? Agreement { get; set; }
     public int Number { get; set; }
     public required string Reason { get; set; }
+    /// <summary>Whether partner users may read <see cref="Reason"/>; internal unless chosen when the version was written.</summary>
+    public bool ReasonShared { get; set; }
     public string? AuthorId { get; set; }
     public required string AuthorName { get; set; }
     public DateTime CreatedAt { get; set; }

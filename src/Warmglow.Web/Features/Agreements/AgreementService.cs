@@ -9,7 +9,7 @@ namespace Warmglow.Web.Features.Agreements;
 
 /// <summary>Create: PartnershipId plus the terms. New version: the terms plus Reason and BaseVersion (the version number you read).</summary>
 public sealed record AgreementInput(int? PartnershipId, string? Title, AgreementType? Type, bool? Flexible, DateOnly? StartDate,
-    DateOnly? EndDate, string? Currency, List<string>? OwnerIds, AgreementClauses? Clauses, string? Reason = null, int? BaseVersion = null);
+    DateOnly? EndDate, string? Currency, List<string>? OwnerIds, AgreementClauses? Clauses, string? Reason = null, int? BaseVersion = null, bool? ReasonShared = null);
 
 public sealed record AgreementQuery(string? Search, AgreementStatus? Status, AgreementType? Type, int? PartnershipId, int? Page, int? PageSize);
 
@@ -23,10 +23,11 @@ public sealed record AgreementDto(int Id, int PartnershipId, string PartnershipN
     int CurrentVersion, int Version, AgreementClauses Clauses, IReadOnlyList<AgreementStatus> AllowedMoves,
     bool CurrentVersionApproved, DateTime CreatedAt, DateTime UpdatedAt);
 
-public sealed record VersionSummary(int Number, string Reason, string AuthorName, DateTime CreatedAt);
+/// <summary>A version; <see cref="Reason"/> is null for partner users unless it was shared (<see cref="ReasonShared"/>).</summary>
+public sealed record VersionSummary(int Number, string? Reason, string AuthorName, DateTime CreatedAt, bool ReasonShared = false);
 
-public sealed record VersionDto(int AgreementId, int Number, string Reason, string AuthorName, DateTime CreatedAt, AgreementTerms Terms,
-    IReadOnlyList<TermsDiff.FlatClause> Rendered);
+public sealed record VersionDto(int AgreementId, int Number, string? Reason, string AuthorName, DateTime CreatedAt, AgreementTerms Terms,
+    IReadOnlyList<TermsDiff.FlatClause> Rendered, bool ReasonShared = false);
 
 public sealed record CompareDto(int AgreementId, VersionSummary From, VersionSummary To, IReadOnlyList<ClauseDiff> Clauses)
 {
@@ -58,6 +59,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
 
     public async Task<Paged<AgreementSummary>> ListAsync(AgreementQuery q, CancellationToken ct = default)
     {
+        await db.RequirePartnershipAsync(q.PartnershipId, ct);
         var query = db.Agreements.AsNoTracking();
         if (FieldRules.Clean(q.Search) is { } search)
         {
@@ -143,7 +145,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
         db.Agreements.Add(agreement);
         db.AgreementVersions.Add(new AgreementVersion
         {
-            Agreement = agreement, Number = 1, Reason = FieldRules.Clean(input.Reason) ?? "First draft.",
+            Agreement = agreement, Number = 1, Reason = FieldRules.Clean(input.Reason) ?? "First draft.", ReasonShared = input.ReasonShared ?? false,
             AuthorId = db.Tenant.UserId, AuthorName = db.Tenant.UserName, CreatedAt = db.UtcNow, Terms = terms,
         });
         await db.SaveChangesAsync(ct);
@@ -172,7 +174,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
             .Select(v => v.Terms).FirstAsync(ct);
         var version = new AgreementVersion
         {
-            AgreementId = id, Number = agreement.CurrentVersion + 1, Reason = input.Reason!.Trim(),
+            AgreementId = id, Number = agreement.CurrentVersion + 1, Reason = input.Reason!.Trim(), ReasonShared = input.ReasonShared ?? false,
             AuthorId = db.Tenant.UserId, AuthorName = db.Tenant.UserName, CreatedAt = db.UtcNow, Terms = terms,
         };
         ApplyHeader(agreement, terms);
@@ -196,8 +198,9 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
     public async Task<IReadOnlyList<VersionSummary>> VersionsAsync(int id, CancellationToken ct = default)
     {
         await RequireAsync(id, ct);
-        return await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == id).OrderByDescending(v => v.Number)
-            .Select(v => new VersionSummary(v.Number, v.Reason, v.AuthorName, v.CreatedAt)).ToListAsync(ct);
+        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == id).OrderByDescending(v => v.Number)
+            .Select(v => new VersionSummary(v.Number, v.Reason, v.AuthorName, v.CreatedAt, v.ReasonShared)).ToListAsync(ct);
+        return versions.Select(Visible).ToList();
     }
 
     public async Task<VersionDto> VersionAsync(int id, int? number, CancellationToken ct = default)
@@ -207,7 +210,8 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
         var v = await db.AgreementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.AgreementId == id && v.Number == number, ct)
             ?? throw new NotFound($"Version {number} of agreement {id}");
         var names = await NamesAsync(v.Terms.OwnerIds.Concat(v.Terms.Clauses.Review.OwnerIds), ct);
-        return new(id, v.Number, v.Reason, v.AuthorName, v.CreatedAt, v.Terms, TermsDiff.Flatten(v.Terms, u => names.GetValueOrDefault(u, u)));
+        return new(id, v.Number, PartnerView && !v.ReasonShared ? null : v.Reason, v.AuthorName, v.CreatedAt, v.Terms,
+            TermsDiff.Flatten(v.Terms, u => names.GetValueOrDefault(u, u)), v.ReasonShared);
     }
 
     public async Task<CompareDto> CompareAsync(int id, int? from, int? to, CancellationToken ct = default)
@@ -224,7 +228,11 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
         return new(id, Summary(a), Summary(b), TermsDiff.Compare(a.Terms, b.Terms, u => names.GetValueOrDefault(u, u)));
     }
 
-    static VersionSummary Summary(AgreementVersion v) => new(v.Number, v.Reason, v.AuthorName, v.CreatedAt);
+    VersionSummary Summary(AgreementVersion v) => Visible(new(v.Number, v.Reason, v.AuthorName, v.CreatedAt, v.ReasonShared));
+
+    /// <summary>Partner users read a version's reason only when it was shared with them.</summary>
+    bool PartnerView => db.Tenant.PartnerId is not null;
+    VersionSummary Visible(VersionSummary v) => PartnerView && !v.ReasonShared ? v with { Reason = null } : v;
 
     async Task RequireAsync(int id, CancellationToken ct)
     {
@@ -309,7 +317,8 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
     {
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound($"Agreement {id}");
         var terms = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == id && v.Number == agreement.CurrentVersion)
-            .Select(v => v.Terms).FirstAsync(ct);
+            .Select(v => v.Terms).FirstOrDefaultAsync(ct)
+            ?? throw new Conflict("This agreement has no recorded version yet, so there is no review clause to schedule reviews from. Save the agreement first.");
         var review = terms.Clauses.Review;
         var wanted = review.Cadence is { } cadence && AgreementLifecycle.IsInForce(agreement.Status)
             ? ReviewSchedule.DueDates(agreement.StartDate, agreement.EndDate, cadence, from).ToHashSet()

@@ -123,9 +123,10 @@ public sealed class DiscoveryService(WarmglowDb db)
     /// <summary>Builds a template from form/API input; criterion keys come from names when not given.</summary>
     static (ScorecardTemplate Template, FieldErrors Errors) ToTemplate(ScorecardInput input, string? key)
     {
-        var dims = (input.Dimensions ?? []).Select(d => new Dimension(d.Name?.Trim() ?? "",
-            (d.Criteria ?? []).Select(c => new Criterion(
-                FieldRules.Clean(c.Key) ?? Slug(c.Name), c.Name?.Trim() ?? "", c.Weight ?? 0, c.ScaleMax ?? 0)).ToList())).ToList();
+        // A null entry ("dimensions": [null]) becomes an empty one, which the rules below refuse by name.
+        var dims = (input.Dimensions ?? []).Select(d => new Dimension(d?.Name?.Trim() ?? "",
+            (d?.Criteria ?? []).Select(c => new Criterion(
+                FieldRules.Clean(c?.Key) ?? Slug(c?.Name), c?.Name?.Trim() ?? "", c?.Weight ?? 0, c?.ScaleMax ?? 0)).ToList())).ToList();
         var template = new ScorecardTemplate(key ?? Slug(input.Name), input.Name?.Trim() ?? "", input.Description?.Trim() ?? "", dims);
         var errors = TemplateRules.Validate(template);
         return (template, errors);
@@ -346,7 +347,7 @@ public sealed class DiscoveryService(WarmglowDb db)
         if (input.DurationWeeks is not (>= 1 and <= 104)) errors.Add("durationWeeks", "must be a whole number of weeks from 1 to 104.");
         var milestones = input.Milestones ?? [];
         if (milestones.Count > 50) errors.Add("milestones", "at most 50.");
-        for (var i = 0; i < milestones.Count; i++) errors.Required($"milestones[{i}].name", milestones[i].Name, 200);
+        for (var i = 0; i < milestones.Count; i++) errors.Required($"milestones[{i}].name", milestones[i]?.Name, 200);
         if (input.Verdict is { } v && v != PilotVerdict.Pending && FieldRules.Clean(input.VerdictNotes) is null)
             errors.Add("verdictNotes", "explain the verdict: what the pilot showed against its success criteria.");
         ValidationFailed.ThrowIfAny(errors);

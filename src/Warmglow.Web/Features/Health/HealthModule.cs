@@ -11,6 +11,8 @@ public sealed class HealthModule : IWarmglowModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<SurveyService>();
+        services.AddSingleton<AnonymousAnswerPool>();
+        services.AddHostedService<AnonymousAnswerPoolShutdown>();
         services.AddScoped<HealthService>();
         services.AddScoped<HealthReadModel>();
         services.AddScoped<IHealthSummarySource>(sp => sp.GetRequiredService<HealthReadModel>());

@@ -31,13 +31,15 @@ public sealed record SurveyResultsDto(int Id, int PartnershipId, string Partners
 /// Anonymous rounds keep the "who answered" flag (<see cref="SurveyRecipient"/>) and the answers
 /// (<see cref="SurveyAnswer"/>) unlinkable; docs/decisions/0010 explains how.
 /// </summary>
-public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
+public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people, AnonymousAnswerPool pool)
 {
     public static IReadOnlyList<SurveyTemplate> Templates => HealthSurveys.Templates;
 
     /// <summary>Our staff and the people of the partnership's partners: who a round may be sent to.</summary>
     public async Task<List<RecipientOption>> EligibleRecipientsAsync(int partnershipId, CancellationToken ct = default)
     {
+        var ws = db.Tenant.RequireWorkspace();
+        await db.RequirePartnershipAsync(partnershipId, ct);
         var partnerIds = await db.PartnershipMembers.Where(m => m.PartnershipId == partnershipId).Select(m => m.PartnerId).ToListAsync(ct);
         var users = await (
                 from m in people.Memberships()
@@ -86,13 +88,16 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
     }
 
     /// <summary>Rounds sent (for staff), newest period first, with response counts computed in the database.</summary>
-    public Task<Paged<SurveySummary>> ListAsync(int? partnershipId, int? page, int? size, CancellationToken ct = default) =>
-        db.SurveyRounds.AsNoTracking()
+    public async Task<Paged<SurveySummary>> ListAsync(int? partnershipId, int? page, int? size, CancellationToken ct = default)
+    {
+        await db.RequirePartnershipAsync(partnershipId, ct);
+        return await db.SurveyRounds.AsNoTracking()
             .Where(s => partnershipId == null || s.PartnershipId == partnershipId)
             .OrderByDescending(s => s.PeriodStart).ThenByDescending(s => s.Id)
             .Select(s => new SurveySummary(s.Id, s.PartnershipId, s.Partnership!.Name, s.Title, s.Period, s.Anonymous, s.Status,
                 s.Recipients.Count, s.Recipients.Count(r => r.Responded), s.CreatedAt))
             .ToPageAsync(page, size, ct);
+    }
 
     /// <summary>The rounds the signed-in person was asked to answer.</summary>
     public Task<Paged<MySurvey>> MineAsync(int? page, int? size, CancellationToken ct = default)
@@ -121,9 +126,11 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
     }
 
     /// <summary>
-    /// Records the signed-in recipient's answers, once. All or nothing: validation happens before anything is written,
-    /// the "has answered" flag is flipped by a conditional update (a concurrent second answer finds it set and is
-    /// refused), and the answers are written in the same transaction.
+    /// Records the signed-in recipient's answers, once. Validation happens before anything is written; the "has answered"
+    /// flag is flipped by a conditional update (a concurrent second answer finds it set and is refused, 409).
+    /// Named rounds write the answers in the same transaction. Anonymous rounds commit the flag alone and hold the
+    /// answers in <see cref="AnonymousAnswerPool"/> until at least three people's can be released together, shuffled,
+    /// in a commit of their own (or the round closes): docs/decisions/0010, "Threat model".
     /// </summary>
     public async Task<AnswerReceipt> AnswerAsync(int id, SurveyAnswersInput input, CancellationToken ct = default)
     {
@@ -137,52 +144,107 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
         ValidationFailed.ThrowIfAny(HealthSurveys.Validate(round.Questions, input.Answers));
 
         var byKey = round.Questions.ToDictionary(q => q.Key, StringComparer.OrdinalIgnoreCase);
-        var responseId = Guid.NewGuid();
         var answers = input.Answers!
             .Where(a => a.Value is not null && (a.Value.Score is not null || !string.IsNullOrWhiteSpace(a.Value.Text)))
-            .Select(a => byKey[a.Key])
-            .Select(q =>
-            {
-                var given = input.Answers!.First(a => string.Equals(a.Key, q.Key, StringComparison.OrdinalIgnoreCase)).Value!;
-                return new SurveyAnswer
-                {
-                    Id = Guid.NewGuid(), WorkspaceId = ws, SurveyRoundId = id, ResponseId = responseId,
-                    RespondentId = round.Anonymous ? null : me, QuestionKey = q.Key, Kind = q.Kind, Dimension = q.Dimension,
-                    Score = q.Kind == QuestionKind.Text ? null : given.Score, Text = q.Kind == QuestionKind.Text ? given.Text!.Trim() : null,
-                };
-            }).ToList();
+            .Select(a => (Question: byKey[a.Key], Given: a.Value!))
+            .Select(x => new PendingAnswer(x.Question.Key, x.Question.Kind, x.Question.Dimension,
+                x.Question.Kind == QuestionKind.Text ? null : x.Given.Score, x.Question.Kind == QuestionKind.Text ? x.Given.Text!.Trim() : null))
+            .ToList();
 
-        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
-        var flipped = await db.SurveyRecipients.Where(r => r.Id == recipient.Id && !r.Responded)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Responded, true), ct);
-        if (flipped == 0) throw new Conflict("You have already answered this survey; answers are final and a second answer is not recorded.");
         if (round.Anonymous)
         {
-            // Rewrite the round's answers with fresh random ids in random order, so neither row ids nor physical order
-            // (SQLite rowid, PostgreSQL heap order) tell which answers came last — and so who they came from.
-            var earlier = await db.SurveyAnswers.IgnoreQueryFilters().AsNoTracking()
-                .Where(a => a.WorkspaceId == ws && a.SurveyRoundId == id).ToListAsync(ct);
-            await db.SurveyAnswers.IgnoreQueryFilters().Where(a => a.WorkspaceId == ws && a.SurveyRoundId == id).ExecuteDeleteAsync(ct);
-            var fresh = earlier.GroupBy(a => a.ResponseId).Select(g => g.ToList()).Append(answers)
-                .SelectMany(group =>
-                {
-                    var rid = Guid.NewGuid();
-                    return group.Select(a => new SurveyAnswer
-                    {
-                        Id = Guid.NewGuid(), WorkspaceId = ws, SurveyRoundId = id, ResponseId = rid, RespondentId = null,
-                        QuestionKey = a.QuestionKey, Kind = a.Kind, Dimension = a.Dimension, Score = a.Score, Text = a.Text,
-                    });
-                })
-                .OrderBy(_ => Random.Shared.Next())
-                .ToList();
-            db.SurveyAnswers.AddRange(fresh);
+            // The flag, alone in its commit: no answer content is written with it (nor anywhere, yet).
+            if (await FlipAsync(recipient.Id, ct) == 0)
+                throw new Conflict("You have already answered this survey; answers are final and a second answer is not recorded.");
+            pool.Add(ws, id, new PendingResponse(recipient.Id, answers));
+            try { await ReleaseAsync(ws, id, pool.TakeBatch(ws, id, SurveyAggregation.MinimumResponses), ct); }
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                // The answer is accepted and waits in the pool; the next response or the close releases it.
+            }
+            return new AnswerReceipt(id, true,
+                "Thank you. Your answers were recorded anonymously: they are stored without your name, only together with at least two other people's, and cannot be traced back to you.");
         }
-        else db.SurveyAnswers.AddRange(answers);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await FlipAsync(recipient.Id, ct) == 0)
+            throw new Conflict("You have already answered this survey; answers are final and a second answer is not recorded.");
+        var responseId = Guid.NewGuid();
+        db.SurveyAnswers.AddRange(answers.Select(a => new SurveyAnswer
+        {
+            Id = Guid.NewGuid(), WorkspaceId = ws, SurveyRoundId = id, ResponseId = responseId, RespondentId = me,
+            QuestionKey = a.QuestionKey, Kind = a.Kind, Dimension = a.Dimension, Score = a.Score, Text = a.Text,
+        }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new AnswerReceipt(id, true, round.Anonymous
-            ? "Thank you. Your answers were recorded anonymously: they are stored without your name and cannot be traced back to you."
-            : "Thank you. Your answers were recorded.");
+        return new AnswerReceipt(id, true, "Thank you. Your answers were recorded.");
+    }
+
+    Task<int> FlipAsync(int recipientId, CancellationToken ct) =>
+        db.SurveyRecipients.Where(r => r.Id == recipientId && !r.Responded).ExecuteUpdateAsync(u => u.SetProperty(r => r.Responded, true), ct);
+
+    /// <summary>Number of anonymous responses of a round waiting for their batch (not in the database).</summary>
+    public int PendingCount(int id) => pool.Count(db.Tenant.RequireWorkspace(), id);
+
+    /// <summary>
+    /// Writes a batch of pending anonymous responses: the round's stored answers and the batch are rewritten together
+    /// with fresh random ids in random order, in one commit that touches no participation flag. On SQLite the deleted
+    /// rows are zeroed (secure_delete) and the WAL is checkpointed and truncated afterwards, so no earlier page image
+    /// (and no earlier flag commit next to it) stays behind in the -wal file.
+    /// </summary>
+    async Task ReleaseAsync(int ws, int id, IReadOnlyList<PendingResponse> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0) return;
+        var sqlite = db.Database.IsSqlite();
+        await pool.ReleaseGate.WaitAsync(ct); // one rewrite at a time: two would each re-insert the other's "earlier" rows
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON", ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                var earlier = await db.SurveyAnswers.IgnoreQueryFilters().AsNoTracking()
+                    .Where(a => a.WorkspaceId == ws && a.SurveyRoundId == id).ToListAsync(ct);
+                await db.SurveyAnswers.IgnoreQueryFilters().Where(a => a.WorkspaceId == ws && a.SurveyRoundId == id).ExecuteDeleteAsync(ct);
+                var groups = earlier.GroupBy(a => a.ResponseId)
+                    .Select(g => g.Select(a => new PendingAnswer(a.QuestionKey, a.Kind, a.Dimension, a.Score, a.Text)).ToList())
+                    .Concat(batch.Select(b => b.Answers.ToList()));
+                var fresh = groups.SelectMany(group =>
+                    {
+                        var rid = Guid.NewGuid();
+                        return group.Select(a => new SurveyAnswer
+                        {
+                            Id = Guid.NewGuid(), WorkspaceId = ws, SurveyRoundId = id, ResponseId = rid, RespondentId = null,
+                            QuestionKey = a.QuestionKey, Kind = a.Kind, Dimension = a.Dimension, Score = a.Score, Text = a.Text,
+                        });
+                    })
+                    .OrderBy(_ => Random.Shared.Next())
+                    .ToList();
+                db.SurveyAnswers.AddRange(fresh);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            db.ChangeTracker.Clear();
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            pool.Return(ws, id, batch); // nothing was committed; the responses wait for the next release
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+            pool.ReleaseGate.Release();
+        }
+        if (sqlite) await CheckpointAsync(ct);
+    }
+
+    /// <summary>Moves the WAL into the database file and truncates it (best effort: an open reader may delay it).</summary>
+    async Task CheckpointAsync(CancellationToken ct)
+    {
+        try { await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct); }
+        catch (Microsoft.Data.Sqlite.SqliteException) { /* busy: the next release or SQLite's own checkpoint does it */ }
     }
 
     public async Task CloseAsync(int id, CancellationToken ct = default)
@@ -191,6 +253,14 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people)
         if (round.Status == SurveyStatus.Closed) return;
         round.Status = SurveyStatus.Closed;
         await db.SaveChangesAsync(ct);
+        if (!round.Anonymous) return;
+        // The last responses (fewer than three) join the round's stored answers in one final shuffled rewrite; when the
+        // whole round has fewer than three respondents its results can never be shown, and those answers are not kept.
+        var ws = round.WorkspaceId;
+        var leftover = pool.TakeAll(ws, id);
+        if (leftover.Count == 0) return;
+        var responded = await db.SurveyRecipients.CountAsync(r => r.SurveyRoundId == id && r.Responded, ct);
+        if (responded >= SurveyAggregation.MinimumResponses) await ReleaseAsync(ws, id, leftover, ct);
     }
 
     /// <summary>

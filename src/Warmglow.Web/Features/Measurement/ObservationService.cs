@@ -36,6 +36,7 @@ public sealed class ObservationService(WarmglowDb db, MeasurementScoring scoring
     public async Task<Paged<ObservationDto>> ObservationsAsync(int partnershipId, int? metricId, int? page, int? size, CancellationToken ct = default)
     {
         await MeasurementScoring.RequirePartnershipAsync(db, partnershipId, ct);
+        await db.RequireMetricAsync(metricId, ct);
         var launch = await LaunchAsync(partnershipId, ct);
         var q = from o in db.Observations
                 join a in db.PartnershipMetrics on o.PartnershipMetricId equals a.Id

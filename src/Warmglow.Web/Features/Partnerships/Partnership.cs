@@ -23,6 +23,8 @@ public class Partnership : IWorkspaceOwned, IVersioned, IAudited, ITimestamped
     /// <summary>The partner persona this candidate is measured against; its scorecard is the default for evaluations.</summary>
     public int? PersonaId { get; set; }
     public string? Notes { get; set; }
+    /// <summary>Whether partner users may read <see cref="Notes"/>; internal unless chosen when written.</summary>
+    public bool NotesShared { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -52,6 +54,8 @@ public class StageTransition : IWorkspaceOwned
     public PartnershipStage? FromStage { get; set; }
     public PartnershipStage ToStage { get; set; }
     public required string Reason { get; set; }
+    /// <summary>Whether partner users may read <see cref="Reason"/>; internal unless chosen when the move was made.</summary>
+    public bool ReasonShared { get; set; }
     public string? ByUserId { get; set; }
     public required string ByUserName { get; set; }
     public DateTime At { get; set; }

@@ -8,9 +8,10 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Features.Partnerships;
 
 public sealed record PartnershipInput(string? Name, PartnershipType? Type, int? PartnerId, string? ManagerId, string? SponsorId,
-    DateOnly? StartDate, string? Notes, int? PersonaId = null);
+    DateOnly? StartDate, string? Notes, int? PersonaId = null, bool? NotesShared = null);
 
-public sealed record MoveInput(PartnershipStage? To, string? Reason, int? Version);
+/// <param name="ReasonShared">Show the reason to the partner's users (default: internal).</param>
+public sealed record MoveInput(PartnershipStage? To, string? Reason, int? Version, bool? ReasonShared = null);
 
 public sealed record PartnerRef(int Id, string Name, bool IsLead);
 public sealed record UserRef(string Id, string Name);
@@ -18,12 +19,13 @@ public sealed record UserRef(string Id, string Name);
 public sealed record PartnershipSummary(int Id, string Name, PartnershipType Type, PartnershipStage Stage,
     string? LeadPartner, int? LeadPartnerId, string? Manager, string? Sponsor, DateOnly? StartDate, DateTime UpdatedAt);
 
-public sealed record TransitionDto(int Id, PartnershipStage? From, PartnershipStage To, string Reason, string By, DateTime At);
+/// <summary>A stage move; <see cref="Reason"/> is null for partner users unless it was shared (<see cref="ReasonShared"/>).</summary>
+public sealed record TransitionDto(int Id, PartnershipStage? From, PartnershipStage To, string? Reason, string By, DateTime At, bool ReasonShared = false);
 
 public sealed record PartnershipDto(int Id, string Name, PartnershipType Type, PartnershipTypeProfile TypeProfile,
     PartnershipStage Stage, PartnershipStage? HeldFromStage, IReadOnlyList<PartnershipStage> AllowedMoves,
     IReadOnlyList<PartnerRef> Partners, UserRef? Manager, UserRef? Sponsor, DateOnly? StartDate, string? Notes,
-    int Version, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<TransitionDto> History, PersonaRef? Persona = null);
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<TransitionDto> History, PersonaRef? Persona = null, bool NotesShared = false);
 
 public sealed record PersonaRef(int Id, string Name, int? ScorecardId);
 
@@ -37,6 +39,8 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
 {
     public async Task<Paged<PartnershipSummary>> ListAsync(PartnershipQuery q, CancellationToken ct = default)
     {
+        await db.RequirePartnerAsync(q.PartnerId, ct);
+        await db.RequireStaffAsync(q.ManagerId, ct);
         var query = db.Partnerships.AsNoTracking();
         if (FieldRules.Clean(q.Search) is { } search)
         {
@@ -69,19 +73,23 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         var p = await db.Partnerships.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Name, x.Type, x.Stage, x.HeldFromStage, x.StartDate, x.Notes, x.Version, x.CreatedAt, x.UpdatedAt,
+                x.Id, x.Name, x.Type, x.Stage, x.HeldFromStage, x.StartDate, x.Notes, x.NotesShared, x.Version, x.CreatedAt, x.UpdatedAt,
                 Persona = db.Personas.Where(pp => pp.Id == x.PersonaId).Select(pp => new PersonaRef(pp.Id, pp.Name, pp.ScorecardId)).FirstOrDefault(),
                 Partners = x.Members.OrderByDescending(m => m.IsLead).ThenBy(m => m.Partner!.Name)
                     .Select(m => new PartnerRef(m.PartnerId, m.Partner!.Name, m.IsLead)).ToList(),
                 Manager = x.Manager == null ? null : new UserRef(x.Manager.Id, x.Manager.DisplayName),
                 Sponsor = x.Sponsor == null ? null : new UserRef(x.Sponsor.Id, x.Sponsor.DisplayName),
                 History = x.Transitions.OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
-                    .Select(t => new TransitionDto(t.Id, t.FromStage, t.ToStage, t.Reason, t.ByUserName, t.At)).ToList(),
+                    .Select(t => new TransitionDto(t.Id, t.FromStage, t.ToStage, t.Reason, t.ByUserName, t.At, t.ReasonShared)).ToList(),
             })
             .FirstOrDefaultAsync(ct) ?? throw new NotFound($"Partnership {id}");
+        // Partner users read only what was shared with them: internal notes and move reasons are left out.
+        var partnerView = db.Tenant.PartnerId is not null;
+        var history = partnerView ? p.History.Select(t => t.ReasonShared ? t : t with { Reason = null }).ToList() : p.History;
         return new PartnershipDto(p.Id, p.Name, p.Type, PartnershipTypes.Get(p.Type), p.Stage, p.HeldFromStage,
-            Lifecycle.AllowedMoves(p.Stage, p.HeldFromStage), p.Partners, p.Manager, p.Sponsor, p.StartDate, p.Notes,
-            p.Version, p.CreatedAt, p.UpdatedAt, p.History, p.Persona);
+            partnerView ? [] : Lifecycle.AllowedMoves(p.Stage, p.HeldFromStage), p.Partners, p.Manager, p.Sponsor, p.StartDate,
+            partnerView && !p.NotesShared ? null : p.Notes,
+            p.Version, p.CreatedAt, p.UpdatedAt, history, partnerView ? null : p.Persona, p.NotesShared);
     }
 
     async Task<FieldErrors> ValidateAsync(PartnershipInput i, bool creating, CancellationToken ct)
@@ -133,6 +141,13 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
     public async Task DeleteAsync(int id, CancellationToken ct = default)
     {
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFound($"Partnership {id}");
+        // A revenue ledger is kept for good (docs/decisions/0008): its events and issued statements are what partners
+        // were paid on, so the partnership that holds them cannot be deleted; it is ended instead (and stays readable).
+        var events = await db.RevenueEvents.CountAsync(e => e.Agreement!.PartnershipId == id, ct);
+        var statements = await db.RevenueStatements.CountAsync(s => s.PartnershipId == id, ct);
+        if (events + statements > 0)
+            throw new Conflict($"This partnership cannot be deleted because it has a revenue ledger ({events} revenue event(s), {statements} issued statement(s)) that is kept for good. " +
+                "To retire it, move it to Ended (or wind it down) instead: it stays on record, read-only for the ledger.");
         db.Partnerships.Remove(partnership);
         await db.SaveChangesAsync(ct);
     }
@@ -155,7 +170,8 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         var transition = new StageTransition
         {
             PartnershipId = partnership.Id, FromStage = partnership.Stage, ToStage = input.To.Value,
-            Reason = input.Reason!.Trim(), ByUserId = db.Tenant.UserId, ByUserName = db.Tenant.UserName, At = db.UtcNow,
+            Reason = input.Reason!.Trim(), ReasonShared = input.ReasonShared ?? false,
+            ByUserId = db.Tenant.UserId, ByUserName = db.Tenant.UserName, At = db.UtcNow,
         };
         partnership.HeldFromStage = input.To == PartnershipStage.OnHold ? partnership.Stage : null;
         partnership.Stage = input.To.Value;
@@ -170,7 +186,10 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         p.ManagerId = FieldRules.Clean(i.ManagerId);
         p.SponsorId = FieldRules.Clean(i.SponsorId);
         p.StartDate = i.StartDate;
-        p.Notes = FieldRules.Clean(i.Notes);
+        var notes = FieldRules.Clean(i.Notes);
+        // Shared only when chosen: new or changed notes without a choice are internal; unchanged ones keep theirs.
+        p.NotesShared = notes is not null && (i.NotesShared ?? (notes == p.Notes && p.NotesShared));
+        p.Notes = notes;
         p.PersonaId = i.PersonaId;
     }
 }

@@ -6,9 +6,9 @@ using Warmglow.Web.Features.Users;
 namespace Warmglow.Web.Features.Partnerships;
 
 public sealed record PartnershipUpdate(string? Name, PartnershipType? Type, string? ManagerId, string? SponsorId,
-    DateOnly? StartDate, string? Notes, int? Version, int? PersonaId = null)
+    DateOnly? StartDate, string? Notes, int? Version, int? PersonaId = null, bool? NotesShared = null)
 {
-    public PartnershipInput Input => new(Name, Type, null, ManagerId, SponsorId, StartDate, Notes, PersonaId);
+    public PartnershipInput Input => new(Name, Type, null, ManagerId, SponsorId, StartDate, Notes, PersonaId, NotesShared);
 }
 
 public sealed record StageInfo(PartnershipStage Stage, string Name, IReadOnlyList<PartnershipStage> AllowedMoves);
@@ -59,7 +59,7 @@ public static class PartnershipsApi
         {
             var t = await s.MoveAsync(id, input, ct);
             return TypedResults.Created($"/api/partnerships/{id}/transitions",
-                new TransitionDto(t.Id, t.FromStage, t.ToStage, t.Reason, t.ByUserName, t.At));
+                new TransitionDto(t.Id, t.FromStage, t.ToStage, t.Reason, t.ByUserName, t.At, t.ReasonShared));
         }).RequireAuthorization(Policies.Manage)
           .WithSummary("Move to another stage; refused with the allowed moves when the state machine forbids it");
 

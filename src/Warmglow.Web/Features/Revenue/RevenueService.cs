@@ -347,6 +347,7 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
     public async Task<StatementDto> IssueAsync(int agreementId, PeriodInput input, CancellationToken ct)
     {
         var (agreement, terms, period) = await PrepareAsync(agreementId, input, ct);
+        RequireIssuable(agreement, period);
         await using var tx = await OwnTransactionAsync(ct);
         var events = await UnstatedAsync(agreementId, period.To, ct);
         var parties = await PartiesAsync(agreement, ct);
@@ -436,8 +437,11 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
     public async Task<BulkIssueResult> IssueAllAsync(Period period, int batchSize = 100, CancellationToken ct = default)
     {
         if (period.To < period.From) throw ValidationFailed.For("to", $"must not be before from ({period.From:yyyy-MM-dd}).");
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        if (period.To > today) throw ValidationFailed.For("to", $"must not be after today ({today:yyyy-MM-dd}): a statement can only be issued for a period that has ended.");
         var agreements = await db.Agreements.AsNoTracking()
             .Where(a => db.RevenueTerms.Any(t => t.AgreementId == a.Id))
+            .Where(a => a.StartDate <= period.To && (a.EndDate == null || a.EndDate >= period.From)) // only agreements whose term meets the period
             .Where(a => !db.RevenueStatements.Any(s => s.AgreementId == a.Id && s.To >= period.From))
             .OrderBy(a => a.Id).ToListAsync(ct);
         var terms = await db.RevenueTerms.AsNoTracking().ToDictionaryAsync(t => t.AgreementId, ct);
@@ -496,6 +500,21 @@ public sealed class RevenueService(WarmglowDb db, Tenant tenant)
         }
         await tx.CommitAsync(ct);
         return new BulkIssueResult(statements, lineCount, skipped, new IssuePhases(timing[0], timing[1], timing[2], timing[3], timing[4]));
+    }
+
+    /// <summary>
+    /// Issuing locks the period and sweeps every unstated event up to its end into it, so it may only cover days
+    /// that have happened (today by the app's clock) and must meet the agreement's term. Previews may look ahead.
+    /// </summary>
+    void RequireIssuable(Agreement agreement, Period period)
+    {
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        if (period.To > today)
+            throw ValidationFailed.For("to", $"must not be after today ({today:yyyy-MM-dd}): a statement can only be issued for a period that has ended or ends today. Preview it to look ahead.");
+        if (period.To < agreement.StartDate)
+            throw ValidationFailed.For("to", $"must not be before the agreement starts ({agreement.StartDate:yyyy-MM-dd}): the period lies outside the agreement's term.");
+        if (agreement.EndDate is { } end && period.From > end)
+            throw ValidationFailed.For("from", $"must not be after the agreement ends ({end:yyyy-MM-dd}): the period lies outside the agreement's term.");
     }
 
     async Task<(Agreement, RevenueTerms, Period)> PrepareAsync(int agreementId, PeriodInput input, CancellationToken ct)

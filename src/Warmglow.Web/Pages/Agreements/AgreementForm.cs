@@ -42,6 +42,7 @@ public sealed class AgreementForm
     public int? WindDownDays { get; set; } = AgreementClauses.DefaultWindDownDays;
     public string? TerminationNotes { get; set; }
     public string? Reason { get; set; }
+    public bool ReasonShared { get; set; }
     public int? BaseVersion { get; set; }
 
     static IEnumerable<string> Lines(string? text) =>
@@ -72,7 +73,7 @@ public sealed class AgreementForm
             DisputeResolution = new DisputeClause { MediationBeforeLitigation = Mediation, Notes = DisputeNotes },
             ForceMajeure = ForceMajeure,
             Termination = new TerminationClause { NoticeDays = NoticeDays ?? 90, WindDownDays = WindDownDays ?? AgreementClauses.DefaultWindDownDays, Notes = TerminationNotes },
-        }, Reason, BaseVersion);
+        }, Reason, BaseVersion, ReasonShared);
 
     public static AgreementForm From(AgreementDto a)
     {

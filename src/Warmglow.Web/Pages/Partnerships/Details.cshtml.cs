@@ -14,6 +14,7 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
         public PartnershipStage? To { get; set; }
         public string? Reason { get; set; }
         public int? Version { get; set; }
+        public bool ReasonShared { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
@@ -57,7 +58,7 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
     [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostMoveAsync()
     {
-        if (await TryAsync(() => partnerships.MoveAsync(Id, new MoveInput(Move.To, Move.Reason, Move.Version))))
+        if (await TryAsync(() => partnerships.MoveAsync(Id, new MoveInput(Move.To, Move.Reason, Move.Version, Move.ReasonShared))))
         {
             Flash($"Moved to {StageNames.Display(Move.To!.Value)}.");
             return Redirect($"/Partnerships/{Id}");

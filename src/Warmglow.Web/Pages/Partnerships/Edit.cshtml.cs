@@ -26,7 +26,8 @@ public class EditModel(PartnershipService partnerships, UserService users, Picke
         public DateOnly? StartDate { get; set; }
         public string? Notes { get; set; }
         public int? PersonaId { get; set; }
-        public PartnershipInput ToInput() => new(Name, Type, PartnerId, ManagerId, SponsorId, StartDate, Notes, PersonaId);
+        public bool NotesShared { get; set; }
+        public PartnershipInput ToInput() => new(Name, Type, PartnerId, ManagerId, SponsorId, StartDate, Notes, PersonaId, NotesShared);
     }
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -41,7 +42,7 @@ public class EditModel(PartnershipService partnerships, UserService users, Picke
         if (Id is { } id)
         {
             var p = await partnerships.GetAsync(id);
-            Input = new PartnershipForm { Name = p.Name, Type = p.Type, ManagerId = p.Manager?.Id, SponsorId = p.Sponsor?.Id, StartDate = p.StartDate, Notes = p.Notes, PersonaId = p.Persona?.Id };
+            Input = new PartnershipForm { Name = p.Name, Type = p.Type, ManagerId = p.Manager?.Id, SponsorId = p.Sponsor?.Id, StartDate = p.StartDate, Notes = p.Notes, NotesShared = p.NotesShared, PersonaId = p.Persona?.Id };
             Version = p.Version;
         }
         else

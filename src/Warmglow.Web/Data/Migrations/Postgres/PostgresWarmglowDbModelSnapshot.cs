@@ -369,6 +369,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Status");
 
                     b.ToTable("Agreements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementApproval", b =>
@@ -410,6 +412,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AgreementApprovals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementReview", b =>
@@ -473,6 +477,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "State", "DueOn");
 
                     b.ToTable("AgreementReviews");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementTransition", b =>
@@ -521,6 +527,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("AgreementId", "At");
 
                     b.ToTable("AgreementTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementVersion", b =>
@@ -554,6 +562,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Terms")
                         .IsRequired()
                         .HasColumnType("text");
@@ -567,6 +578,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AgreementVersions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.CharterRevision", b =>
@@ -612,6 +625,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CharterRevisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.PartnershipCharter", b =>
@@ -656,6 +671,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Charters");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Assessments.PartnershipAssessment", b =>
@@ -703,6 +720,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PartnershipAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Audit.AuditEntry", b =>
@@ -759,6 +778,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Pilot", b =>
@@ -820,6 +841,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Pilots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Scorecard", b =>
@@ -871,6 +894,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Scorecards");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.ScorecardEvaluation", b =>
@@ -919,6 +944,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ScorecardEvaluations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingDecision", b =>
@@ -959,6 +986,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("VettingDecisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingStepRecord", b =>
@@ -1004,6 +1033,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("VettingSteps");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.EngagementSnapshot", b =>
@@ -1054,6 +1085,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PeriodStart", "Index");
 
                     b.ToTable("EngagementSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.HealthSnapshot", b =>
@@ -1113,6 +1146,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "RedFlagCount");
 
                     b.ToTable("HealthSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyAnswer", b =>
@@ -1159,6 +1194,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("SurveyRoundId", "Dimension");
 
                     b.ToTable("SurveyAnswers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRecipient", b =>
@@ -1191,6 +1228,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId", "Responded");
 
                     b.ToTable("SurveyRecipients");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRound", b =>
@@ -1268,6 +1307,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId", "PeriodStart");
 
                     b.ToTable("SurveyRounds");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ImpactGoal", b =>
@@ -1319,6 +1360,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ImpactGoals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.IntangibleEntry", b =>
@@ -1365,6 +1408,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("IntangibleEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MeasurementSettings", b =>
@@ -1402,6 +1447,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MeasurementSettings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MetricDefinition", b =>
@@ -1486,6 +1533,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MetricDefinitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.Observation", b =>
@@ -1528,6 +1577,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("Observations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ObservationBatch", b =>
@@ -1575,6 +1626,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ObservationBatches");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipMetric", b =>
@@ -1623,6 +1676,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "MetricDefinitionId");
 
                     b.ToTable("PartnershipMetrics");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipScore", b =>
@@ -1663,6 +1718,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Composite");
 
                     b.ToTable("PartnershipScores");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ProgramCost", b =>
@@ -1716,6 +1773,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ProgramCosts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Contact", b =>
@@ -1766,6 +1825,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("Contacts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Partner", b =>
@@ -1819,6 +1880,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Partners");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.Partnership", b =>
@@ -1847,6 +1910,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("NotesShared")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("PersonaId")
                         .HasColumnType("integer");
@@ -1890,6 +1956,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "UpdatedAt");
 
                     b.ToTable("Partnerships");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.PartnershipMember", b =>
@@ -1922,6 +1990,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.StageTransition", b =>
@@ -1955,6 +2025,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ToStage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1968,6 +2041,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("StageTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>
@@ -2040,6 +2115,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("StatementId", "AgreementId", "Date");
 
                     b.ToTable("RevenueEvents", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatement", b =>
@@ -2116,6 +2193,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "IssuedAt");
 
                     b.ToTable("RevenueStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
@@ -2136,6 +2215,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasKey("StatementId");
 
                     b.ToTable("RevenueStatementLines", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueTerms", b =>
@@ -2181,6 +2262,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RevenueTerms");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.PartnerPersona", b =>
@@ -2247,6 +2330,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Personas");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.SelfAssessmentSnapshot", b =>
@@ -2326,6 +2411,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategicGoal", b =>
@@ -2384,6 +2471,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Deadline");
 
                     b.ToTable("Goals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategyStatement", b =>
@@ -2441,6 +2530,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("StrategyStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>
@@ -2517,6 +2608,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Status", "DueOn");
 
                     b.ToTable("Tasks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Users.AppUser", b =>

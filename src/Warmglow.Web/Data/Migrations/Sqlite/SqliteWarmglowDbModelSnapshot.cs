@@ -351,6 +351,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Status");
 
                     b.ToTable("Agreements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementApproval", b =>
@@ -390,6 +392,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AgreementApprovals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementReview", b =>
@@ -451,6 +455,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "State", "DueOn");
 
                     b.ToTable("AgreementReviews");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementTransition", b =>
@@ -497,6 +503,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgreementId", "At");
 
                     b.ToTable("AgreementTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementVersion", b =>
@@ -528,6 +536,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Terms")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -541,6 +552,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AgreementVersions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.CharterRevision", b =>
@@ -584,6 +597,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CharterRevisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.PartnershipCharter", b =>
@@ -626,6 +641,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Charters");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Assessments.PartnershipAssessment", b =>
@@ -671,6 +688,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PartnershipAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Audit.AuditEntry", b =>
@@ -725,6 +744,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Pilot", b =>
@@ -784,6 +805,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Pilots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Scorecard", b =>
@@ -833,6 +856,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Scorecards");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.ScorecardEvaluation", b =>
@@ -879,6 +904,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ScorecardEvaluations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingDecision", b =>
@@ -917,6 +944,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("VettingDecisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingStepRecord", b =>
@@ -960,6 +989,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("VettingSteps");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.EngagementSnapshot", b =>
@@ -1008,6 +1039,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PeriodStart", "Index");
 
                     b.ToTable("EngagementSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.HealthSnapshot", b =>
@@ -1065,6 +1098,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "RedFlagCount");
 
                     b.ToTable("HealthSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyAnswer", b =>
@@ -1111,6 +1146,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("SurveyRoundId", "Dimension");
 
                     b.ToTable("SurveyAnswers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRecipient", b =>
@@ -1141,6 +1178,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "Responded");
 
                     b.ToTable("SurveyRecipients");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRound", b =>
@@ -1216,6 +1255,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId", "PeriodStart");
 
                     b.ToTable("SurveyRounds");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ImpactGoal", b =>
@@ -1265,6 +1306,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ImpactGoals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.IntangibleEntry", b =>
@@ -1309,6 +1352,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("IntangibleEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MeasurementSettings", b =>
@@ -1344,6 +1389,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MeasurementSettings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MetricDefinition", b =>
@@ -1426,6 +1473,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MetricDefinitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.Observation", b =>
@@ -1466,6 +1515,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("Observations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ObservationBatch", b =>
@@ -1511,6 +1562,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ObservationBatches");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipMetric", b =>
@@ -1557,6 +1610,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "MetricDefinitionId");
 
                     b.ToTable("PartnershipMetrics");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipScore", b =>
@@ -1595,6 +1650,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Composite");
 
                     b.ToTable("PartnershipScores");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ProgramCost", b =>
@@ -1646,6 +1703,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ProgramCosts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Contact", b =>
@@ -1694,6 +1753,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("Contacts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Partner", b =>
@@ -1745,6 +1806,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Partners");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.Partnership", b =>
@@ -1771,6 +1834,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotesShared")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("PersonaId")
                         .HasColumnType("INTEGER");
@@ -1814,6 +1880,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "UpdatedAt");
 
                     b.ToTable("Partnerships");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.PartnershipMember", b =>
@@ -1844,6 +1912,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.StageTransition", b =>
@@ -1875,6 +1945,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReasonShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ToStage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1888,6 +1961,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("StageTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>
@@ -1958,6 +2033,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("StatementId", "AgreementId", "Date");
 
                     b.ToTable("RevenueEvents", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatement", b =>
@@ -2032,6 +2109,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "IssuedAt");
 
                     b.ToTable("RevenueStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
@@ -2052,6 +2131,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("StatementId");
 
                     b.ToTable("RevenueStatementLines", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueTerms", b =>
@@ -2095,6 +2176,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RevenueTerms");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.PartnerPersona", b =>
@@ -2159,6 +2242,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Personas");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.SelfAssessmentSnapshot", b =>
@@ -2236,6 +2321,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategicGoal", b =>
@@ -2292,6 +2379,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Deadline");
 
                     b.ToTable("Goals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategyStatement", b =>
@@ -2347,6 +2436,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StrategyStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>
@@ -2421,6 +2512,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Status", "DueOn");
 
                     b.ToTable("Tasks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Users.AppUser", b =>
