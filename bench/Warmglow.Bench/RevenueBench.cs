@@ -17,7 +17,7 @@ using Warmglow.Web.Infrastructure;
 
 /// <summary>
 /// Issuing revenue-share statements at volume: N agreements (mixed share models) with M events in one quarter,
-/// all issued with RevenueService.IssueAllAsync; then, for comparison in the same run, the per-agreement path
+/// all issued with StatementService.IssueAllAsync; then, for comparison in the same run, the per-agreement path
 /// (IssueAsync per agreement) on a tenth of the volume in the next quarter.
 /// Usage: dotnet run -c Release --project bench/Warmglow.Bench -- revenue [agreements=1000] [events=1000000] [sqlite|postgres|both]
 /// </summary>
@@ -52,7 +52,8 @@ static class RevenueBench
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddSingleton(TimeProvider.System)
             .AddScoped<Tenant>()
-            .AddScoped<RevenueService>()
+            .AddScoped<RevenueAgreements>()
+            .AddScoped<StatementService>()
             .AddWarmglowDatabase(options)
             .BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(services);
@@ -87,11 +88,11 @@ static class RevenueBench
         var allocated = GC.GetTotalAllocatedBytes(true);
         var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
         sw.Restart();
-        RevenueService.BulkIssueResult result;
+        StatementService.BulkIssueResult result;
         await using (var scope = services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws, "bench");
-            result = await scope.ServiceProvider.GetRequiredService<RevenueService>().IssueAllAsync(q1);
+            result = await scope.ServiceProvider.GetRequiredService<StatementService>().IssueAllAsync(q1);
         }
         var issueAll = sw.Elapsed;
         var process = Process.GetCurrentProcess();
@@ -110,7 +111,7 @@ static class RevenueBench
         {
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Tenant>().Use(ws, "bench");
-            lines += (await scope.ServiceProvider.GetRequiredService<RevenueService>().IssueAsync(id, new PeriodInput(q2.From, q2.To), default)).LineCount;
+            lines += (await scope.ServiceProvider.GetRequiredService<StatementService>().IssueAsync(id, new PeriodInput(q2.From, q2.To), default)).LineCount;
         }
         var before = sw.Elapsed;
         Console.WriteLine($"  per agreement: IssueAsync × {Math.Max(1, ids.Count / 10)}: {lines:N0} lines in {before.TotalSeconds:0.00} s ({lines / before.TotalSeconds:N0} lines/s)");

@@ -44,7 +44,7 @@ public sealed class RevenueComputeTests
         var period = new Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
         var ours = ComputedStatement.Compute(Agreement, terms, period, entries, [new PartyDto("org", "Us"), new PartyDto("p1", "Them")]);
 
-        var model = RevenueService.ToModel(kind, JsonSerializer.Deserialize<ModelInput>(json, RevenueService.ModelJson)!);
+        var model = RevenueTermsService.ToModel(kind, JsonSerializer.Deserialize<ModelInput>(json, RevenueTermsService.ModelJson)!);
         var core = StatementCalculator.Calculate(new AgreementTerms("7", "EUR", Agreement.StartDate, null, model),
             entries.Select(e => new RevenueEvent(e.Key, e.Amount, e.Currency, e.Date, e.Source, "7")).ToList(), period);
 

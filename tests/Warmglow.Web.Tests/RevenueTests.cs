@@ -465,7 +465,7 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
         await Post(other, RevenueFixtures.Sale("B2", 1000m, "2025-02-10", member: other.P(0)));
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Tenant>().Use(s.Ws.Id, "test");
-        var service = scope.ServiceProvider.GetRequiredService<RevenueService>();
+        var service = scope.ServiceProvider.GetRequiredService<StatementService>();
         var q1 = new Warmglow.Core.Revenue.Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31));
         var result = await service.IssueAllAsync(q1);
         Assert.Equal(2, result.Statements);

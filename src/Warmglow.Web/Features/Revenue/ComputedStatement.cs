@@ -27,7 +27,7 @@ sealed class ComputedStatement
     {
         var names = partyNames.ToDictionary(p => p.Id, p => p.Name, StringComparer.OrdinalIgnoreCase);
         string Name(string id) => names.TryGetValue(id, out var n) ? n : id;
-        var model = JsonSerializer.Deserialize<ModelInput>(terms.Model, RevenueService.ModelJson)!;
+        var model = JsonSerializer.Deserialize<ModelInput>(terms.Model, RevenueTermsService.ModelJson)!;
         var earliest = entries.Count == 0 ? period.From : DateOnly.FromDayNumber(Math.Min(period.From.DayNumber, entries.Min(e => e.Date).DayNumber));
         var wide = new Period(earliest, period.To);
         bool IsAdjustment(RevenueEntry e) => e.Date < period.From || e.Kind == RevenueKind.Refund;
@@ -35,7 +35,7 @@ sealed class ComputedStatement
         {
             if (terms.Kind == ShareModelKind.Pool)
             {
-                var pool = RevenueService.ToPool(model, agreement);
+                var pool = RevenueTermsService.ToPool(model, agreement);
                 var core = entries.Select(e => new CoreEvent(e.Key, e.Amount, e.Currency, e.Date, e.Source,
                     agreement.Id.ToString(CultureInfo.InvariantCulture), e.MemberId)).ToList();
                 var byKey = entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
@@ -57,7 +57,7 @@ sealed class ComputedStatement
                     Adjustments = lines.Where(l => l.Item2).Sum(l => l.e.Amount),
                 };
             }
-            var share = RevenueService.ToModel(terms.Kind, model);
+            var share = RevenueTermsService.ToModel(terms.Kind, model);
             var modelErrors = share.Validate(agreement.StartDate);
             if (!modelErrors.IsEmpty) throw new ArgumentException(modelErrors.ToString());
             // The loop of Core's StatementCalculator.Calculate (same order: date, then key ordinal; same running volume
@@ -104,7 +104,7 @@ sealed class ComputedStatement
         Total = Total,
         Adjustments = Adjustments,
         LineCount = Lines.Count,
-        Parties = JsonSerializer.Serialize(Parties, RevenueService.ModelJson),
+        Parties = JsonSerializer.Serialize(Parties, RevenueTermsService.ModelJson),
         TermsVersion = Terms.Version,
         HoldingDays = Terms.HoldingDays,
         PayableOn = PayableOn,

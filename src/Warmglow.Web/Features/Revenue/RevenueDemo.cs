@@ -11,7 +11,7 @@ namespace Warmglow.Web.Features.Revenue;
 /// agreement without terms, attaches terms (the models in turn), a few events a week from its start to the load
 /// date (now and then a refund), and issues one statement per closed quarter. Without such agreements: nothing.
 /// </summary>
-sealed class RevenueDemo(WarmglowDb db, RevenueService revenue) : IDemoContributor
+sealed class RevenueDemo(WarmglowDb db, RevenueAgreements revenueAgreements, StatementService statements) : IDemoContributor
 {
     public int Order => 200;
 
@@ -29,14 +29,14 @@ sealed class RevenueDemo(WarmglowDb db, RevenueService revenue) : IDemoContribut
         var n = 0;
         foreach (var agreement in agreements)
         {
-            var parties = await revenue.PartiesAsync(agreement, ct);
+            var parties = await revenueAgreements.PartiesAsync(agreement, ct);
             var partners = parties.Where(p => p.Id != Parties.Org).Select(p => p.Id).ToList();
             if (partners.Count == 0) continue;
             var (kind, model) = Terms(n++, partners, agreement);
             db.RevenueTerms.Add(new RevenueTerms
             {
                 AgreementId = agreement.Id, Kind = kind, HoldingDays = n % 3 == 0 ? 30 : 0,
-                Model = System.Text.Json.JsonSerializer.Serialize(model, RevenueService.ModelJson),
+                Model = System.Text.Json.JsonSerializer.Serialize(model, RevenueTermsService.ModelJson),
             });
 
             var last = agreement.EndDate is { } end && end < today ? end : today;
@@ -59,7 +59,7 @@ sealed class RevenueDemo(WarmglowDb db, RevenueService revenue) : IDemoContribut
             db.ChangeTracker.Clear();
 
             for (var q = Dates.QuarterOf(agreement.StartDate); q.To < today && q.From <= last; q = Dates.QuarterOf(q.To.AddDays(1)))
-                await revenue.IssueAsync(agreement.Id, new PeriodInput(q.From, q.To), ct);
+                await statements.IssueAsync(agreement.Id, new PeriodInput(q.From, q.To), ct);
             db.ChangeTracker.Clear();
         }
     }

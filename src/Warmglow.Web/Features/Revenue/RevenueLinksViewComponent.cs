@@ -24,7 +24,7 @@ public sealed class RevenueLinksViewComponent(WarmglowDb db) : ViewComponent
 }
 
 /// <summary>The partner portal's "Revenue-share statements": the partner's share on each issued statement, read-only.</summary>
-public sealed class RevenueEarningsViewComponent(RevenueService revenue, Infrastructure.Tenant tenant, TimeProvider clock) : ViewComponent
+public sealed class RevenueEarningsViewComponent(StatementService revenue, Infrastructure.Tenant tenant, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int partnershipId)
     {

@@ -14,7 +14,11 @@ public sealed class RevenueModule : IWarmglowModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<RevenueService>();
+        services.AddScoped<RevenueAgreements>();
+        services.AddScoped<RevenueTermsService>();
+        services.AddScoped<RevenueLedger>();
+        services.AddScoped<StatementService>();
+        services.AddScoped<RevenueQueries>();
         services.AddScoped<IInfluencedRevenueSource, LedgerInfluencedRevenue>();
         services.AddScoped<IDemoContributor, RevenueDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 200, "RevenueLinks", Policies.Oversee);

@@ -43,8 +43,8 @@ public sealed class EventForm
 }
 
 [Authorize(Policy = Policies.Oversee)]
-[RequestSizeLimit(RevenueService.MaxCsvBytes + 1024 * 1024)]
-public class AgreementModel(RevenueService revenue, TimeProvider clock) : WarmglowPage
+[RequestSizeLimit(RevenueLedger.MaxCsvBytes + 1024 * 1024)]
+public class AgreementModel(RevenueAgreements agreements, RevenueTermsService terms, RevenueLedger ledger, StatementService statements, TimeProvider clock) : WarmglowPage
 {
     [BindProperty] public TermsForm Input { get; set; } = new();
     [BindProperty] public EventForm Event { get; set; } = new();
@@ -65,13 +65,13 @@ public class AgreementModel(RevenueService revenue, TimeProvider clock) : Warmgl
 
     async Task LoadAsync(int agreementId, int? page, bool fillForms, CancellationToken ct)
     {
-        var agreement = await revenue.AgreementAsync(agreementId, ct);
+        var agreement = await agreements.AgreementAsync(agreementId, ct);
         AgreementId = agreementId;
         Title = agreement.Title;
         PartnershipId = agreement.PartnershipId;
-        Terms = await revenue.GetTermsAsync(agreementId, ct);
-        Events = await revenue.EventsAsync(agreementId, page, null, ct);
-        Statements = await revenue.StatementsAsync(agreementId, 1, 50, ct);
+        Terms = await terms.GetTermsAsync(agreementId, ct);
+        Events = await ledger.EventsAsync(agreementId, page, null, ct);
+        Statements = await statements.StatementsAsync(agreementId, 1, 50, ct);
         CanManage = await AllowedAsync(Policies.Manage);
         if (fillForms)
         {
@@ -128,7 +128,7 @@ public class AgreementModel(RevenueService revenue, TimeProvider clock) : Warmgl
         Guarded(agreementId, "terms", async () =>
         {
             var input = ToInput(Input);
-            await revenue.SaveTermsAsync(agreementId, input, ct);
+            await terms.SaveTermsAsync(agreementId, input, ct);
         }, "Revenue terms saved.", ct);
 
     [RequirePolicy(Policies.Manage)]
@@ -139,7 +139,7 @@ public class AgreementModel(RevenueService revenue, TimeProvider clock) : Warmgl
         var typed = Event;
         if (await TryAsync(async () =>
             {
-                var r = await revenue.PostAsync(agreementId, new EventInput(typed.Key, typed.Amount, typed.Currency, typed.Date, typed.Source, typed.Kind, typed.MemberId), "form", ct);
+                var r = await ledger.PostAsync(agreementId, new EventInput(typed.Key, typed.Amount, typed.Currency, typed.Date, typed.Source, typed.Kind, typed.MemberId), "form", ct);
                 Flash(r.Replay ? $"Event {r.Event.Key} was already recorded with the same details: nothing new was written." : $"Event {r.Event.Key} recorded.");
             }))
             return RedirectToPage(new { agreementId });
@@ -157,7 +157,7 @@ public class AgreementModel(RevenueService revenue, TimeProvider clock) : Warmgl
         else
         {
             await using var stream = file.OpenReadStream();
-            await TryAsync(async () => Imported = await revenue.ImportAsync(agreementId, stream, ct));
+            await TryAsync(async () => Imported = await ledger.ImportAsync(agreementId, stream, ct));
         }
         await LoadAsync(agreementId, null, true, ct);
         return Page();
@@ -169,7 +169,7 @@ public class AgreementModel(RevenueService revenue, TimeProvider clock) : Warmgl
         ModelState.Clear();
         Posted = "statement";
         var (from, to) = (From, To);
-        await TryAsync(async () => Preview = await revenue.PreviewAsync(agreementId, new PeriodInput(from, to), ct));
+        await TryAsync(async () => Preview = await statements.PreviewAsync(agreementId, new PeriodInput(from, to), ct));
         await LoadAsync(agreementId, null, true, ct);
         (From, To) = (from, to);
         return Page();
@@ -182,7 +182,7 @@ public class AgreementModel(RevenueService revenue, TimeProvider clock) : Warmgl
         Posted = "statement";
         StatementDto? issued = null;
         var (from, to) = (From, To);
-        if (await TryAsync(async () => issued = await revenue.IssueAsync(agreementId, new PeriodInput(from, to), ct)))
+        if (await TryAsync(async () => issued = await statements.IssueAsync(agreementId, new PeriodInput(from, to), ct)))
         {
             Flash($"Statement {from:yyyy-MM-dd} to {to:yyyy-MM-dd} issued: it is now locked.");
             return RedirectToPage("/Revenue/Statement", new { id = issued!.Id });

@@ -7,7 +7,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Pages.Revenue;
 
 [Authorize(Policy = Policies.Oversee)]
-public class IndexModel(RevenueService revenue, TimeProvider clock) : WarmglowPage
+public class IndexModel(RevenueQueries revenue, TimeProvider clock) : WarmglowPage
 {
     public Paged<AgreementRevenueRow> Agreements { get; private set; } = null!;
     public Paged<EventDto> Recent { get; private set; } = null!;

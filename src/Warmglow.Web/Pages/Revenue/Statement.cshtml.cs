@@ -5,7 +5,7 @@ using Warmglow.Web.Features.Users;
 namespace Warmglow.Web.Pages.Revenue;
 
 [Authorize(Policy = Policies.Oversee)]
-public class StatementModel(RevenueService revenue) : WarmglowPage
+public class StatementModel(StatementService revenue) : WarmglowPage
 {
     public StatementDto Statement { get; private set; } = null!;
 
