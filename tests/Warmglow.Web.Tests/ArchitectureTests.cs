@@ -134,6 +134,32 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.DoesNotContain("href=\"/Partnerships/Types\"", partnerHtml);
     }
 
+    /// <summary>
+    /// Every page follows the same rules, whichever module adds it: form errors through &lt;form-errors /&gt;, and nothing
+    /// the Content-Security-Policy refuses (inline style attributes, inline event handlers, script blocks without a nonce).
+    /// </summary>
+    [Fact]
+    public void Pages_UseTheSharedFormErrors_AndNothingTheCspRefuses()
+    {
+        var problems = new List<string>();
+        var pages = Path.Combine(RepoRoot(), "src", "Warmglow.Web", "Pages");
+        var rules = new (string Pattern, string Why)[]
+        {
+            ("asp-validation-summary", "use <form-errors /> (one style, nothing shown when empty)"),
+            (" style=\"", "inline style attributes are refused by the CSP: use a class in site.css"),
+            (@"\son[a-z]+=""", "inline event handlers are refused by the CSP: use data-* attributes and wwwroot/js/site.js"),
+        };
+        foreach (var file in Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories))
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+                foreach (var (pattern, why) in rules)
+                    if (System.Text.RegularExpressions.Regex.IsMatch(lines[i], pattern.StartsWith(@"\s") ? pattern : System.Text.RegularExpressions.Regex.Escape(pattern)))
+                        problems.Add($"{Path.GetRelativePath(pages, file)}:{i + 1}: {why}");
+        }
+        Assert.Empty(problems);
+    }
+
     static string Policy(Endpoint endpoint, bool fallback)
     {
         if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return "anonymous";
