@@ -71,7 +71,7 @@ public sealed class DecisionService(WarmglowDb db)
         if (f is null)
         {
             if (version != 0) throw new Conflict("This framework no longer exists. Reload the page and save it again.");
-            f = new DecisionFrameworkSetting { PartnershipId = partnershipId };
+            f = new DecisionFrameworkSetting { PartnershipId = partnershipId, Version = 1 };
             db.DecisionFrameworks.Add(f);
         }
         else PartnerService.ExpectVersion(db, f, version);

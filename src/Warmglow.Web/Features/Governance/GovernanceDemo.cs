@@ -60,7 +60,7 @@ public sealed class GovernanceDemo(WarmglowDb db) : IDemoContributor
                 people.Add(new() { PartnershipId = p.Id, Side = GovernanceSide.Partner, Role = GovernanceRole.SteeringCommittee, CommitteeRole = "Partner lead",
                     ContactId = theirs[^1].Id, Name = theirs[^1].Name, TimeCommitmentPercent = 10 });
             db.GovernancePeople.AddRange(people);
-            db.RaciMatrices.Add(new RaciMatrix { PartnershipId = p.Id, Matrix = RaciDocument.From(Raci.Starter(p.Type)), UpdatedByName = manager.DisplayName });
+            db.RaciMatrices.Add(new RaciMatrix { PartnershipId = p.Id, Version = 1, Matrix = RaciDocument.From(Raci.Starter(p.Type)), UpdatedByName = manager.DisplayName });
 
             // A year of decisions, one every ~6 weeks; decision time falls from ~14 days to ~3 as the framework settles.
             var committee = people.Where(x => x.Role == GovernanceRole.SteeringCommittee).ToList();

@@ -222,7 +222,7 @@ public sealed class GovernanceService(WarmglowDb db, UserDirectory users) : ISpo
         if (m is null)
         {
             if (version != 0) throw new Conflict("The matrix no longer exists. Reload the page and save it again.");
-            m = new RaciMatrix { PartnershipId = partnershipId };
+            m = new RaciMatrix { PartnershipId = partnershipId, Version = 1 };
             db.RaciMatrices.Add(m);
         }
         else PartnerService.ExpectVersion(db, m, version);

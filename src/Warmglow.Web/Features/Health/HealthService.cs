@@ -39,7 +39,7 @@ public sealed class HealthJobState
 /// model. <see cref="RecomputeAsync"/> is the only writer of the snapshot tables; every read comes from them.
 /// </summary>
 public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> activity, IEnumerable<IOverdueReviewSource> overdue,
-    TaskService tasks, HealthJobState state, IEnumerable<ISponsorshipSource> sponsorship) : IHealthSummarySource
+    TaskService tasks, HealthJobState state, IEnumerable<ISponsorshipSource>? sponsorship = null) : IHealthSummarySource
 {
     public const int PeriodsKept = 8;
     public const string CheckInSource = "check-in";
@@ -160,7 +160,7 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
 
         // Sponsorship gaps other modules see (governance: a sponsor who left or was deactivated, no partner-side manager).
         var gaps = new List<SponsorshipGap>();
-        foreach (var source in sponsorship) gaps.AddRange(await source.GapsAsync(db, now, ct));
+        foreach (var source in sponsorship ?? []) gaps.AddRange(await source.GapsAsync(db, now, ct));
         var gapsBy = gaps.ToLookup(g => g.PartnershipId);
 
         var health = new List<HealthSnapshot>();
