@@ -51,6 +51,8 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "AgreementVersion: own partnership",
             "Contact: own partnership",
             "GovernancePerson: own partnership",
+            "Meeting: own partnership",
+            "MeetingNote: own partnership",
             "Partner: own partnership",
             "Partnership: own partnership",
             "PartnershipCharter: own partnership",

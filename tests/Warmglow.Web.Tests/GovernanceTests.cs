@@ -131,6 +131,7 @@ public abstract class GovernanceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var partner = await ws.AsPartnerUser(partnerId);
         var seen = await (await partner.GetAsync(People(id))).Read<PeopleDto>();
         Assert.Equal(2, seen.People.Count);
+        Assert.All(seen.People, x => Assert.Null(x.UserId));
         Assert.Empty(seen.Flags);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostJson(People(id), new { side = "Partner", role = "Manager", contactId })).StatusCode);
         await (await partner.GetAsync(People(otherId))).Problem(404);
@@ -350,6 +351,68 @@ public abstract class GovernanceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("Sail lead", portal);
         Assert.DoesNotContain("Secret rowing plan", portal);
         Assert.Equal(HttpStatusCode.NotFound, (await (await (await app.CreateWorkspaceAsync("Elsewhere")).As(Roles.Admin)).GetAsync(pageUrl)).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Meetings_InTheirTimeZone_NotesSharedOrInternal_ActionItemsJoinTheTaskList_AndDenials()
+    {
+        var (ws, admin) = await Workspace();
+        var manager = await ws.As(Roles.Manager);
+        var (id, partnerId) = await admin.NewPartnershipAsync("Rudder");
+        var (otherId, _) = await admin.NewPartnershipAsync("Keelson");
+        var url = $"/api/partnerships/{id}/governance/meetings";
+
+        // Bad input names the field; nothing is saved.
+        var e = await Errors(await manager.PostJson(url, new { title = "Sync", startsAt = "2026-03-30T10:00:00", endsAt = "2026-03-30T09:00:00", timeZone = "Mars/Olympus" }));
+        Assert.Equal("must be after the start.", First(e, "endsAt"));
+        Assert.Contains("is not a known time zone", First(e, "timeZone"));
+        Assert.Empty(await (await manager.GetAsync(url)).Read<List<MeetingDto>>());
+
+        // 10:00 in Berlin: 09:00 UTC in winter, 08:00 UTC after the spring change.
+        var winter = await (await manager.PostJson(url, new { title = "Alignment", startsAt = "2026-03-27T10:00:00", endsAt = "2026-03-27T11:00:00", timeZone = "Europe/Berlin",
+            agenda = new[] { new { item = "Pipeline", owner = "Ana", minutes = 20 } } })).Read<MeetingDto>();
+        Assert.Equal(new DateTime(2026, 3, 27, 9, 0, 0, DateTimeKind.Utc), winter.StartsAt);
+        var summer = await (await manager.PostJson(url, new { title = "Alignment", startsAt = "2026-03-30T10:00:00", endsAt = "2026-03-30T11:00:00", timeZone = "Europe/Berlin" })).Read<MeetingDto>();
+        Assert.Equal(new DateTime(2026, 3, 30, 8, 0, 0, DateTimeKind.Utc), summer.StartsAt);
+        Assert.Equal(new DateTime(2026, 3, 30, 10, 0, 0), summer.StartsLocal);
+
+        // Notes: the choice is required; partner users read only the shared ones.
+        Assert.Contains("say whether the partner may read", First(await Errors(await manager.PostJson($"{url}/{winter.Id}/notes", new { text = "x" })), "shared"));
+        await (await manager.PostJson($"{url}/{winter.Id}/notes", new { text = "Our margin worry", shared = false })).Read<NoteDto>();
+        await (await manager.PostJson($"{url}/{winter.Id}/notes", new { text = "Agreed the Q2 plan", shared = true })).Read<NoteDto>();
+        var partner = await ws.AsPartnerUser(partnerId);
+        var seen = await (await partner.GetAsync($"{url}/{winter.Id}")).Read<MeetingDto>();
+        Assert.Equal(["Agreed the Q2 plan"], seen.Notes.Select(n => n.Text));
+        Assert.Empty(seen.ActionItems);
+        Assert.DoesNotContain("margin worry", await (await partner.GetAsync("/Portal")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostJson($"{url}/{winter.Id}/notes", new { text = "hi", shared = true })).StatusCode);
+        await (await partner.GetAsync($"/api/partnerships/{otherId}/governance/meetings")).Problem(404);
+        Assert.Equal(2, (await (await manager.GetAsync($"{url}/{winter.Id}")).Read<MeetingDto>()).Notes.Count);
+
+        // Action items: an owner outside the workspace is refused; a valid one is a task on the owner's list.
+        var stranger = await app.CreateWorkspaceAsync("Elsewhere");
+        var outsider = await User(stranger.Emails[Roles.Manager]);
+        Assert.Equal("is not one of our people in this workspace.",
+            First(await Errors(await manager.PostJson($"{url}/{winter.Id}/action-items", new { title = "Send deck", ownerId = outsider.Id, dueOn = "2026-04-03" })), "ownerId"));
+        var me = await User(ws.Emails[Roles.Manager]);
+        var item = await (await manager.PostJson($"{url}/{winter.Id}/action-items", new { title = "Send deck", ownerId = me.Id, dueOn = "2026-04-03" })).Read<ActionItemDto>();
+        var mine = await (await manager.GetAsync("/api/tasks?scope=Mine")).Read<Paged<Warmglow.Web.Features.Tasks.TaskDto>>();
+        var task = Assert.Single(mine.Items, t => t.Id == item.TaskId);
+        Assert.Equal((MeetingService.ActionItemSource, $"/Governance/Partnership/{id}#meeting-{winter.Id}"), (task.Source, task.Link));
+        Assert.Single((await (await manager.GetAsync($"{url}/{winter.Id}")).Read<MeetingDto>()).ActionItems);
+
+        // Denials: evaluators read, cannot schedule; another workspace does not find it.
+        var evaluator = await ws.As(Roles.Evaluator);
+        Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostJson(url, new { title = "X", startsAt = "2026-03-30T10:00:00", endsAt = "2026-03-30T11:00:00", timeZone = "UTC" })).StatusCode);
+        await (await (await stranger.As(Roles.Admin)).GetAsync($"{url}/{winter.Id}")).Problem(404);
+
+        // The page: the meeting form reports a bad zone next to its field.
+        var pageUrl = $"/Governance/Partnership/{id}";
+        var bad = await admin.PostFormAsync(pageUrl, $"{pageUrl}?handler=Schedule",
+            [new("MeetingTitle", "Review"), new("StartsAt", "2026-05-04T10:00"), new("EndsAt", "2026-05-04T11:00"), new("TimeZone", "Nowhere/Land")]);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("&#x27;Nowhere/Land&#x27; is not a known time zone", await bad.Content.ReadAsStringAsync());
     }
 
     [SkippableFact]

@@ -116,3 +116,27 @@ public class DecisionFrameworkTests
     public void DecisionDays_ToOneDecimal() =>
         Assert.Equal(2.5m, DecisionFramework.DecisionDays(new DateTime(2026, 1, 1, 0, 0, 0), new DateTime(2026, 1, 3, 12, 0, 0)));
 }
+
+public class MeetingRulesTests
+{
+    [Fact]
+    public void EndBeforeStart_UnknownZone_AndBadAgenda_AreNamed()
+    {
+        var e = Meetings.Validate("Sync", new DateTime(2026, 3, 2, 10, 0, 0), new DateTime(2026, 3, 2, 9, 0, 0), "Mars/Olympus", [new("", null, 0)]).ToDictionary();
+        Assert.Equal(["must be after the start."], e["endsAt"]);
+        Assert.Contains("'Mars/Olympus' is not a known time zone", e["timeZone"][0]);
+        Assert.Contains("item 1 has no text.", e["agenda"]);
+        Assert.Contains("item 1 needs a time box between 1 and 480 minutes.", e["agenda"]);
+        Assert.True(Meetings.Validate("Sync", new DateTime(2026, 3, 2, 9, 0, 0), new DateTime(2026, 3, 2, 10, 0, 0), "Europe/Berlin", [new("Pipeline", "Ana", 15)]).IsEmpty);
+    }
+
+    [Fact]
+    public void WallClockToUtc_FollowsDaylightSaving()
+    {
+        var berlin = Meetings.Zone("Europe/Berlin")!;
+        Assert.Equal(new DateTime(2026, 3, 27, 9, 0, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 3, 27, 10, 0, 0), berlin)); // CET
+        Assert.Equal(new DateTime(2026, 3, 30, 8, 0, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 3, 30, 10, 0, 0), berlin)); // CEST
+        // 02:30 on 29 March 2026 does not exist in Berlin: moved to 03:00 CEST.
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 3, 29, 2, 30, 0), berlin));
+    }
+}

@@ -39,6 +39,22 @@ public static class GovernanceApi
                 TypedResults.File(Encoding.UTF8.GetBytes(Raci.ToCsv((await s.RaciAsync(id, ct)).Matrix)), "text/csv; charset=utf-8", $"raci-{id}.csv"))
             .WithSummary("The RACI matrix as CSV (one row per activity, one column per person or role)");
 
+        // Meetings: partner users read their own partnership's meetings and the shared notes; staff write.
+        g.MapGet("/meetings", (int id, MeetingService s, CancellationToken ct) => s.ListAsync(id, ct))
+            .WithSummary("Meetings, newest first, with agenda, notes (partner users: shared ones only) and action items (staff)");
+        g.MapGet("/meetings/{meetingId:int}", (int id, int meetingId, MeetingService s, CancellationToken ct) => s.GetAsync(id, meetingId, ct));
+        g.MapPost("/meetings", async Task<Created<MeetingDto>> (int id, MeetingInput input, MeetingService s, CancellationToken ct) =>
+            {
+                var m = await s.ScheduleAsync(id, input, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/meetings/{m.Id}", m);
+            })
+            .RequireAuthorization(Policies.Manage).WithSummary("Schedule a meeting: start and end as wall-clock times in an IANA time zone, an agenda");
+        g.MapPost("/meetings/{meetingId:int}/notes", (int id, int meetingId, NoteInput input, MeetingService s, CancellationToken ct) => s.AddNoteAsync(id, meetingId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Add a note; 'shared' (required) says whether the partner may read it");
+        g.MapPost("/meetings/{meetingId:int}/action-items", (int id, int meetingId, ActionItemInput input, MeetingService s, CancellationToken ct) =>
+                s.AddActionItemAsync(id, meetingId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Add an action item: a task for one of our people, due on a date, linked to the meeting");
+
         var i = g.MapGroup("").RequireAuthorization(Policies.Internal);
         i.MapGet("/framework", (int id, DecisionService s, CancellationToken ct) => s.FrameworkAsync(id, ct))
             .WithSummary("The decision framework in force (the partnership's override or the workspace default)");

@@ -12,6 +12,7 @@ public sealed class GovernanceModule : IWarmglowModule
     {
         services.AddScoped<GovernanceService>();
         services.AddScoped<DecisionService>();
+        services.AddScoped<MeetingService>();
         services.AddScoped<ISponsorshipSource>(sp => sp.GetRequiredService<GovernanceService>());
         services.AddScoped<IDemoContributor, GovernanceDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 150, "GovernanceSection", Policies.Internal);

@@ -16,14 +16,15 @@ public sealed class GovernanceSectionViewComponent(GovernanceService governance,
     }
 }
 
-public sealed record GovernancePortalView(PeopleDto People, RaciDto Raci);
+public sealed record GovernancePortalView(PeopleDto People, RaciDto Raci, IReadOnlyList<MeetingDto> Meetings);
 
 /// <summary>A partnership's governance in the partner portal: the people and the RACI matrix (both shared with the partner).</summary>
-public sealed class GovernancePortalViewComponent(GovernanceService governance) : ViewComponent
+public sealed class GovernancePortalViewComponent(GovernanceService governance, MeetingService meetings) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int partnershipId)
     {
         var ct = HttpContext.RequestAborted;
-        return View(new GovernancePortalView(await governance.PeopleAsync(partnershipId, ct), await governance.RaciAsync(partnershipId, ct)));
+        return View(new GovernancePortalView(await governance.PeopleAsync(partnershipId, ct), await governance.RaciAsync(partnershipId, ct),
+            await meetings.ListAsync(partnershipId, ct)));
     }
 }

@@ -58,7 +58,9 @@ public sealed class GovernanceService(WarmglowDb db, UserDirectory users) : ISpo
         if (db.Tenant.PartnerId is null && !await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.SponsorId != null, ct)
             && !people.Any(p => p.Role == GovernanceRole.ExecutiveSponsor && p.UserId != null))
             flags.Insert(0, "No executive sponsor is assigned.");
-        return new(partnershipId, name, people.Select(ToDto).ToList(), flags, await AgreedCommitmentsAsync(partnershipId, ct));
+        // Partner users get names and roles, not our user or contact ids.
+        var rows = people.Select(ToDto).Select(p => db.Tenant.PartnerId is null ? p : p with { UserId = null, ContactId = null }).ToList();
+        return new(partnershipId, name, rows, flags, await AgreedCommitmentsAsync(partnershipId, ct));
     }
 
     /// <summary>The people and shares of time the latest version of the partnership's agreements commits.</summary>

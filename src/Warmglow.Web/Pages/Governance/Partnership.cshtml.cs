@@ -7,7 +7,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Pages.Governance;
 
 /// <summary>One partnership's governance: people and sponsorship, the RACI matrix, the decision log and decision time.</summary>
-public class PartnershipModel(GovernanceService governance, DecisionService decisions, TimeProvider clock) : WarmglowPage
+public class PartnershipModel(GovernanceService governance, DecisionService decisions, MeetingService meetings, TimeProvider clock) : WarmglowPage
 {
     protected override string InputPrefix => "";
 
@@ -41,6 +41,20 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     /// <summary>Committee votes: person id → For / Against / Abstain (absent: did not vote).</summary>
     [BindProperty] public Dictionary<int, Vote?> Votes { get; set; } = [];
 
+    // Meetings: schedule (wall-clock times in a zone), notes (shared or internal), action items.
+    public IReadOnlyList<MeetingDto> Meetings { get; private set; } = [];
+    [BindProperty] public string? MeetingTitle { get; set; }
+    [BindProperty] public DateTime? StartsAt { get; set; }
+    [BindProperty] public DateTime? EndsAt { get; set; }
+    [BindProperty] public string? TimeZone { get; set; } = "Europe/Berlin";
+    [BindProperty] public string? AgendaText { get; set; }
+    [BindProperty] public int? MeetingId { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public bool? Shared { get; set; }
+    [BindProperty] public string? ActionTitle { get; set; }
+    [BindProperty] public string? OwnerId { get; set; }
+    [BindProperty] public DateOnly? DueOn { get; set; }
+
     async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -50,6 +64,7 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
         Framework = await decisions.FrameworkAsync(Id, ct);
         Decisions = await decisions.ListAsync(Id, ct);
         DecisionTime = await decisions.DecisionTimeAsync(Id, ct);
+        Meetings = await meetings.ListAsync(Id, ct);
         CanManage = await AllowedAsync(Policies.Manage);
         CanDecide = await AllowedAsync(Policies.Oversee);
     }
@@ -119,4 +134,45 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     public Task<IActionResult> OnPostWithdrawAsync() =>
         Run(() => decisions.SetStatusAsync(Id, DecisionId ?? 0, new(DecisionStatus.Withdrawn, Reason, DecisionVersion), HttpContext.RequestAborted),
             "Decision request withdrawn.", "decisions");
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostScheduleAsync()
+    {
+        // One agenda item per line: "item | owner | minutes" (owner and minutes optional).
+        var agenda = (AgendaText ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l =>
+        {
+            var parts = l.Split('|').Select(p => p.Trim()).ToArray();
+            return new AgendaItem(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null,
+                parts.Length > 2 && int.TryParse(parts[2], out var min) ? min : null);
+        }).ToList();
+        return RunMapped(() => meetings.ScheduleAsync(Id, new(MeetingTitle, StartsAt, EndsAt, TimeZone, agenda), HttpContext.RequestAborted),
+            "Meeting scheduled.", "meetings", ("Title", nameof(MeetingTitle)), ("Agenda", nameof(AgendaText)));
+    }
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostNoteAsync() =>
+        Run(() => meetings.AddNoteAsync(Id, MeetingId ?? 0, new(Text, Shared), HttpContext.RequestAborted), Shared == true ? "Note shared with the partner." : "Internal note added.", "meetings");
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostActionItemAsync() =>
+        RunMapped(() => meetings.AddActionItemAsync(Id, MeetingId ?? 0, new(ActionTitle, OwnerId, DueOn), HttpContext.RequestAborted),
+            "Action item added to the task list.", "meetings", ("Title", nameof(ActionTitle)));
+
+    /// <summary>Like Run, but moves field errors whose names clash with another form's fields to this form's own.</summary>
+    async Task<IActionResult> RunMapped(Func<Task> change, string done, string anchor, params (string From, string To)[] map)
+    {
+        if (await TryAsync(change))
+        {
+            Flash(done);
+            return Redirect($"/Governance/Partnership/{Id}#{anchor}");
+        }
+        foreach (var (from, to) in map)
+            if (ModelState.TryGetValue(from, out var entry))
+            {
+                foreach (var e in entry.Errors.ToList()) ModelState.AddModelError(to, e.ErrorMessage);
+                ModelState.Remove(from);
+            }
+        await LoadAsync();
+        return Page();
+    }
 }
