@@ -428,5 +428,9 @@ public abstract class GovernanceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.InRange(time.Trend[^1].AverageDays, 2m, 6m);
         var alerts = await (await manager.GetAsync("/api/health/alerts?kind=red-flags&pageSize=200")).Read<Paged<AlertRow>>();
         Assert.Contains(alerts.Items, a => a.RedFlags.Any(f => f.Reason == "The partner side has no partnership manager."));
+        Assert.True(await InDb(ws, (db, _) => db.Meetings.CountAsync(m => m.Status == MeetingStatus.Held)) > 0);
+        Assert.True(await InDb(ws, (db, _) => db.MeetingNotes.CountAsync(n => n.Shared)) > 0);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.True(await InDb(ws, (db, _) => db.Tasks.CountAsync(t => t.Source == MeetingService.ActionItemSource && t.Status == Warmglow.Web.Features.Tasks.WorkTaskStatus.Open && t.DueOn < today)) > 0);
     }
 }

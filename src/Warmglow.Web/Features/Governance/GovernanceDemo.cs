@@ -100,6 +100,7 @@ public sealed class GovernanceDemo(WarmglowDb db) : IDemoContributor
             });
         }
         await db.SaveChangesAsync(ct);
+        await AddMeetingsAsync(live.Select(l => (l.Id, l.ManagerId)).ToList(), context, ct);
         // Committee votes name the people by id once the rows have ids.
         var ids = await db.GovernancePeople.Where(g => g.Role == GovernanceRole.SteeringCommittee)
             .Select(g => new { g.PartnershipId, g.Id, g.Name }).ToListAsync(ct);
@@ -108,5 +109,47 @@ public sealed class GovernanceDemo(WarmglowDb db) : IDemoContributor
                 PersonId = ids.FirstOrDefault(x => x.PartnershipId == d.PartnershipId && x.Name == v.Name)?.Id ?? 0 }).ToList() };
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Bi-weekly alignment meetings (Europe/Berlin, 10:00): four held with a shared and an internal note, one upcoming;
+    /// each held one leaves an action item, the two most recent still open, one of them overdue.
+    /// </summary>
+    async Task AddMeetingsAsync(List<(int Id, string? ManagerId)> live, DemoContext context, CancellationToken ct)
+    {
+        var berlin = Meetings.Zone("Europe/Berlin")!;
+        var today = DateOnly.FromDateTime(context.Now);
+        foreach (var (id, managerId) in live)
+        {
+            var owner = managerId ?? context.Staff[0].Id;
+            for (var k = -4; k <= 1; k++)
+            {
+                if (k == 0) continue;
+                var day = DateOnly.FromDateTime(context.Now).AddDays(k * 14);
+                var local = day.ToDateTime(new TimeOnly(10, 0));
+                var m = new Meeting
+                {
+                    PartnershipId = id, Title = "Bi-weekly alignment", TimeZone = "Europe/Berlin",
+                    StartsAt = Meetings.ToUtc(local, berlin), EndsAt = Meetings.ToUtc(local.AddHours(1), berlin),
+                    Status = k < 0 ? MeetingStatus.Held : MeetingStatus.Scheduled,
+                    Agenda = new AgendaDocument { Items = [new("Pipeline and referrals", null, 20), new("Open action items", null, 15), new("Next steps", null, 10)] },
+                };
+                db.Meetings.Add(m);
+                await db.SaveChangesAsync(ct);
+                if (k > 0) continue;
+                db.MeetingNotes.Add(new MeetingNote { MeetingId = m.Id, Text = "Both sides reviewed the pipeline and agreed the next campaign dates.", Shared = true, AuthorName = "Demo", At = m.EndsAt });
+                db.MeetingNotes.Add(new MeetingNote { MeetingId = m.Id, Text = "Internal: their enablement team is stretched; keep asks small.", Shared = false, AuthorName = "Demo", At = m.EndsAt });
+                var due = day.AddDays(k == -1 ? 10 : 7);
+                db.Tasks.Add(new Tasks.WorkTask
+                {
+                    PartnershipId = id, Title = k == -1 ? "Send the updated joint deck" : "Share the referral numbers", Details = "From the meeting \"Bi-weekly alignment\".",
+                    AssigneeId = owner, DueOn = due, Source = MeetingService.ActionItemSource, SourceKey = $"action:{m.Id}:demo",
+                    Link = $"/Governance/Partnership/{id}#meeting-{m.Id}",
+                    Status = k <= -3 ? Tasks.WorkTaskStatus.Done : Tasks.WorkTaskStatus.Open,
+                    DoneAt = k <= -3 ? m.EndsAt.AddDays(3) : null,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 }
