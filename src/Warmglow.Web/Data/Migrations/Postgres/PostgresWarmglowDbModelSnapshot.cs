@@ -222,6 +222,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Status");
 
                     b.ToTable("Agreements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementApproval", b =>
@@ -263,6 +265,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AgreementApprovals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementReview", b =>
@@ -326,6 +330,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "State", "DueOn");
 
                     b.ToTable("AgreementReviews");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementTransition", b =>
@@ -374,6 +380,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("AgreementId", "At");
 
                     b.ToTable("AgreementTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementVersion", b =>
@@ -420,6 +428,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AgreementVersions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.CharterRevision", b =>
@@ -465,6 +475,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CharterRevisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.PartnershipCharter", b =>
@@ -509,6 +521,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Charters");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Assessments.PartnershipAssessment", b =>
@@ -556,6 +570,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PartnershipAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Audit.AuditEntry", b =>
@@ -612,6 +628,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Pilot", b =>
@@ -673,6 +691,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Pilots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Scorecard", b =>
@@ -724,6 +744,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Scorecards");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.ScorecardEvaluation", b =>
@@ -772,6 +794,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ScorecardEvaluations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingDecision", b =>
@@ -812,6 +836,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("VettingDecisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingStepRecord", b =>
@@ -857,6 +883,355 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("VettingSteps");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.DecisionFrameworkSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("WorkspaceId", "PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("DecisionFrameworks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernanceDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "RequestedAt");
+
+                    b.HasIndex("WorkspaceId", "Status", "DecidedAt");
+
+                    b.ToTable("GovernanceDecisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernancePerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommitteeRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("TimeCommitmentPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PartnershipId", "Role");
+
+                    b.ToTable("GovernancePeople");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "StartsAt");
+
+                    b.ToTable("Meetings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.MeetingNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "At");
+
+                    b.ToTable("MeetingNotes");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.RaciMatrix", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Matrix")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("RaciMatrices");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.EngagementSnapshot", b =>
@@ -907,6 +1282,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PeriodStart", "Index");
 
                     b.ToTable("EngagementSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.HealthSnapshot", b =>
@@ -966,6 +1343,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "RedFlagCount");
 
                     b.ToTable("HealthSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyAnswer", b =>
@@ -1012,6 +1391,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("SurveyRoundId", "Dimension");
 
                     b.ToTable("SurveyAnswers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRecipient", b =>
@@ -1044,6 +1425,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId", "Responded");
 
                     b.ToTable("SurveyRecipients");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRound", b =>
@@ -1121,6 +1504,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId", "PeriodStart");
 
                     b.ToTable("SurveyRounds");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ImpactGoal", b =>
@@ -1172,6 +1557,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ImpactGoals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.IntangibleEntry", b =>
@@ -1218,6 +1605,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("IntangibleEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MeasurementSettings", b =>
@@ -1255,6 +1644,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MeasurementSettings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MetricDefinition", b =>
@@ -1339,6 +1730,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MetricDefinitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.Observation", b =>
@@ -1381,6 +1774,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("Observations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ObservationBatch", b =>
@@ -1428,6 +1823,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ObservationBatches");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipMetric", b =>
@@ -1476,6 +1873,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "MetricDefinitionId");
 
                     b.ToTable("PartnershipMetrics");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipScore", b =>
@@ -1516,6 +1915,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Composite");
 
                     b.ToTable("PartnershipScores");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ProgramCost", b =>
@@ -1569,6 +1970,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ProgramCosts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Contact", b =>
@@ -1619,6 +2022,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("Contacts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Partner", b =>
@@ -1672,6 +2077,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Partners");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.Partnership", b =>
@@ -1743,6 +2150,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "UpdatedAt");
 
                     b.ToTable("Partnerships");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.PartnershipMember", b =>
@@ -1775,6 +2184,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.StageTransition", b =>
@@ -1821,6 +2232,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("StageTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>
@@ -1893,6 +2306,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("StatementId", "AgreementId", "Date");
 
                     b.ToTable("RevenueEvents", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatement", b =>
@@ -1969,6 +2384,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "IssuedAt");
 
                     b.ToTable("RevenueStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
@@ -1989,6 +2406,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasKey("StatementId");
 
                     b.ToTable("RevenueStatementLines", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueTerms", b =>
@@ -2034,6 +2453,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RevenueTerms");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.PartnerPersona", b =>
@@ -2100,6 +2521,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Personas");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.SelfAssessmentSnapshot", b =>
@@ -2179,6 +2602,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategicGoal", b =>
@@ -2237,6 +2662,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Deadline");
 
                     b.ToTable("Goals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategyStatement", b =>
@@ -2294,6 +2721,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("StrategyStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>
@@ -2370,6 +2799,8 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "Status", "DueOn");
 
                     b.ToTable("Tasks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Users.AppUser", b =>
@@ -2667,6 +3098,85 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.DecisionFrameworkSetting", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernanceDecision", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernancePerson", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partners.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warmglow.Web.Features.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.Meeting", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.MeetingNote", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Governance.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.RaciMatrix", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.EngagementSnapshot", b =>

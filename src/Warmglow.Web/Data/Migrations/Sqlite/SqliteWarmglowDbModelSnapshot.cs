@@ -210,6 +210,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Status");
 
                     b.ToTable("Agreements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementApproval", b =>
@@ -249,6 +251,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AgreementApprovals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementReview", b =>
@@ -310,6 +314,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "State", "DueOn");
 
                     b.ToTable("AgreementReviews");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementTransition", b =>
@@ -356,6 +362,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgreementId", "At");
 
                     b.ToTable("AgreementTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.AgreementVersion", b =>
@@ -400,6 +408,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AgreementVersions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.CharterRevision", b =>
@@ -443,6 +453,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CharterRevisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Agreements.PartnershipCharter", b =>
@@ -485,6 +497,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Charters");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Assessments.PartnershipAssessment", b =>
@@ -530,6 +544,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PartnershipAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Audit.AuditEntry", b =>
@@ -584,6 +600,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Pilot", b =>
@@ -643,6 +661,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Pilots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.Scorecard", b =>
@@ -692,6 +712,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Scorecards");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.ScorecardEvaluation", b =>
@@ -738,6 +760,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ScorecardEvaluations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingDecision", b =>
@@ -776,6 +800,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("VettingDecisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Discovery.VettingStepRecord", b =>
@@ -819,6 +845,343 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("VettingSteps");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.DecisionFrameworkSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("WorkspaceId", "PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("DecisionFrameworks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernanceDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "RequestedAt");
+
+                    b.HasIndex("WorkspaceId", "Status", "DecidedAt");
+
+                    b.ToTable("GovernanceDecisions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernancePerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommitteeRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TimeCommitmentPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PartnershipId", "Role");
+
+                    b.ToTable("GovernancePeople");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "StartsAt");
+
+                    b.ToTable("Meetings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.MeetingNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "At");
+
+                    b.ToTable("MeetingNotes");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.RaciMatrix", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matrix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("RaciMatrices");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.EngagementSnapshot", b =>
@@ -867,6 +1230,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PeriodStart", "Index");
 
                     b.ToTable("EngagementSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.HealthSnapshot", b =>
@@ -924,6 +1289,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "RedFlagCount");
 
                     b.ToTable("HealthSnapshots");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyAnswer", b =>
@@ -970,6 +1337,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("SurveyRoundId", "Dimension");
 
                     b.ToTable("SurveyAnswers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRecipient", b =>
@@ -1000,6 +1369,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "Responded");
 
                     b.ToTable("SurveyRecipients");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.SurveyRound", b =>
@@ -1075,6 +1446,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId", "PeriodStart");
 
                     b.ToTable("SurveyRounds");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ImpactGoal", b =>
@@ -1124,6 +1497,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ImpactGoals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.IntangibleEntry", b =>
@@ -1168,6 +1543,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("IntangibleEntries");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MeasurementSettings", b =>
@@ -1203,6 +1580,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MeasurementSettings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.MetricDefinition", b =>
@@ -1285,6 +1664,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MetricDefinitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.Observation", b =>
@@ -1325,6 +1706,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("Observations");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ObservationBatch", b =>
@@ -1370,6 +1753,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ObservationBatches");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipMetric", b =>
@@ -1416,6 +1801,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "MetricDefinitionId");
 
                     b.ToTable("PartnershipMetrics");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.PartnershipScore", b =>
@@ -1454,6 +1841,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Composite");
 
                     b.ToTable("PartnershipScores");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Measurement.ProgramCost", b =>
@@ -1505,6 +1894,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnershipId");
 
                     b.ToTable("ProgramCosts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Contact", b =>
@@ -1553,6 +1944,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("Contacts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Partner", b =>
@@ -1604,6 +1997,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Partners");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.Partnership", b =>
@@ -1673,6 +2068,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "UpdatedAt");
 
                     b.ToTable("Partnerships");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.PartnershipMember", b =>
@@ -1703,6 +2100,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "PartnerId");
 
                     b.ToTable("PartnershipMembers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partnerships.StageTransition", b =>
@@ -1747,6 +2146,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "At");
 
                     b.ToTable("StageTransitions");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>
@@ -1817,6 +2218,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("StatementId", "AgreementId", "Date");
 
                     b.ToTable("RevenueEvents", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatement", b =>
@@ -1891,6 +2294,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "IssuedAt");
 
                     b.ToTable("RevenueStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueStatementLineSet", b =>
@@ -1911,6 +2316,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasKey("StatementId");
 
                     b.ToTable("RevenueStatementLines", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueTerms", b =>
@@ -1954,6 +2361,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RevenueTerms");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.PartnerPersona", b =>
@@ -2018,6 +2427,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Name");
 
                     b.ToTable("Personas");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.SelfAssessmentSnapshot", b =>
@@ -2095,6 +2506,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "TakenAt");
 
                     b.ToTable("SelfAssessments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategicGoal", b =>
@@ -2151,6 +2564,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Deadline");
 
                     b.ToTable("Goals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Strategy.StrategyStatement", b =>
@@ -2206,6 +2621,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StrategyStatements");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>
@@ -2280,6 +2697,8 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "Status", "DueOn");
 
                     b.ToTable("Tasks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Users.AppUser", b =>
@@ -2575,6 +2994,85 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.DecisionFrameworkSetting", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernanceDecision", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.GovernancePerson", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partners.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warmglow.Web.Features.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.Meeting", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.MeetingNote", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Governance.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Governance.RaciMatrix", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Health.EngagementSnapshot", b =>
