@@ -101,6 +101,7 @@ IWarmglowModule[] modules =
     new RevenueModule(),
     new MeasurementModule(),
     new HealthModule(),
+    new Warmglow.Web.Features.Governance.GovernanceModule(),
     new TasksModule(),
     new PortalModule(),
     new DemoModule(),

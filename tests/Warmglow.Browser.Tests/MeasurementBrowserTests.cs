@@ -71,7 +71,7 @@ public sealed class MeasurementBrowserTests(BrowserApp browser)
         await BrowserApp.AssertAccessible(page);
 
         // The other pages of the measurement, health and revenue modules, on the same demo data.
-        foreach (var url in new[] { "/Metrics", "/Metrics/Edit", "/Metrics/Weights", "/Surveys", "/Surveys/Create", "/Health/Engagement", "/Health/Alerts", "/Revenue", "/Agreements", "/Tasks?Scope=All&AnyStatus=true" })
+        foreach (var url in new[] { "/Metrics", "/Metrics/Edit", "/Metrics/Weights", "/Surveys", "/Surveys/Create", "/Health/Engagement", "/Health/Alerts", "/Revenue", "/Agreements", "/Governance", "/Tasks?Scope=All&AnyStatus=true" })
         {
             await page.GotoAsync(url);
             await BrowserApp.AssertAccessible(page);

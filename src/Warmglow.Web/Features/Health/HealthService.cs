@@ -39,7 +39,7 @@ public sealed class HealthJobState
 /// <see cref="RecomputeAsync"/> is the only writer of the snapshot tables; <see cref="HealthReadModel"/> reads them.
 /// </summary>
 public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> activity, IEnumerable<IOverdueReviewSource> overdue,
-    TaskService tasks, HealthJobState state)
+    TaskService tasks, HealthJobState state, IEnumerable<ISponsorshipSource>? sponsorship = null)
 {
     public const int PeriodsKept = 8;
     public const string CheckInSource = "check-in";
@@ -146,6 +146,11 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
             foreach (var r in await source.Overdue(db, today).GroupBy(o => o.PartnershipId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 overdueCounts[r.Key] = overdueCounts.GetValueOrDefault(r.Key) + r.Count;
 
+        // Sponsorship gaps other modules see (governance: a sponsor who left or was deactivated, no partner-side manager).
+        var gaps = new List<SponsorshipGap>();
+        foreach (var source in sponsorship ?? []) gaps.AddRange(await source.GapsAsync(db, now, ct));
+        var gapsBy = gaps.ToLookup(g => g.PartnershipId);
+
         var health = new List<HealthSnapshot>();
         foreach (var p in partnerships.Where(p => LiveStages.Contains(p.Stage)))
         {
@@ -155,7 +160,8 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
             var dimensionSeries = surveys.SelectMany(s => s.Dimensions.Keys).Distinct()
                 .ToDictionary(d => d, d => (IReadOnlyList<decimal>)surveys.Where(s => s.Dimensions.ContainsKey(d)).Select(s => HealthSurveys.ToPercent(s.Dimensions[d])).ToList());
             var flags = Alerts.RedFlags(new RedFlagInputs(completed.Select(s => s.Index).ToList(), dimensionSeries,
-                p.SponsorId is not null, overdueCounts.GetValueOrDefault(p.Id)));
+                p.SponsorId is not null, overdueCounts.GetValueOrDefault(p.Id)))
+                .Concat(gapsBy[p.Id].Select(g => new RedFlag(RedFlagKind.MissingSponsor, null, g.Reason))).ToList();
             var lastSurvey = surveys.LastOrDefault(s => s.Dimensions.Count > 0);
             health.Add(new HealthSnapshot
             {

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Warmglow.Web.Features.Governance;
+
+namespace Warmglow.Web.Data;
+
+public abstract partial class WarmglowDb
+{
+    public DbSet<GovernancePerson> GovernancePeople => Set<GovernancePerson>();
+    public DbSet<RaciMatrix> RaciMatrices => Set<RaciMatrix>();
+    public DbSet<DecisionFrameworkSetting> DecisionFrameworks => Set<DecisionFrameworkSetting>();
+    public DbSet<GovernanceDecision> GovernanceDecisions => Set<GovernanceDecision>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+
+    [Infrastructure.Modules.ModelPart]
+    void OnGovernanceModel(ModelBuilder b)
+    {
+        // Partner users see who governs their own partnership, its RACI matrix, its meetings and the notes shared with
+        // them (chosen when written); the decision framework, the decision log and internal notes stay internal.
+        b.Entity<GovernancePerson>().PartnerSees(p => CurrentPartnerId == null || p.Partnership!.Members.Any(m => m.PartnerId == CurrentPartnerId));
+        b.Entity<Meeting>().PartnerSees(m => CurrentPartnerId == null || m.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
+        b.Entity<MeetingNote>().PartnerSees(n => CurrentPartnerId == null || (n.Shared && n.Meeting!.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId)));
+        b.Entity<RaciMatrix>().PartnerSees(m => CurrentPartnerId == null || m.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Warmglow.Core.Governance;
+using Warmglow.Web.Features.Users;
+
+namespace Warmglow.Web.Features.Governance;
+
+public static class GovernanceApi
+{
+    public static void MapGovernanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        // People and the RACI matrix are read by everyone who sees the partnership (partner users: their own, the
+        // DbContext scopes them; others are not found); the framework and the decision log are internal.
+        var g = app.MapGroup("/api/partnerships/{id:int}/governance").WithTags("Governance").RequireAuthorization(Policies.Member);
+
+        g.MapGet("/people", (int id, GovernanceService s, CancellationToken ct) => s.PeopleAsync(id, ct))
+            .WithSummary("Managers on both sides, the executive sponsor and the steering committee, with time commitments; staff also get the sponsorship flags");
+        g.MapPost("/people", async Task<Created<PersonDto>> (int id, PersonInput input, GovernanceService s, CancellationToken ct) =>
+            {
+                var p = await s.AddPersonAsync(id, input, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/people/{p.Id}", p);
+            })
+            .RequireAuthorization(Policies.Manage).WithSummary("Add a person: our side a user, the partner side a contact or portal user of a member partner");
+        g.MapPut("/people/{personId:int}", (int id, int personId, PersonInput input, GovernanceService s, CancellationToken ct) => s.UpdatePersonAsync(id, personId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Change a person's role or time commitment; send the version you read");
+        g.MapDelete("/people/{personId:int}", async Task<NoContent> (int id, int personId, GovernanceService s, CancellationToken ct) =>
+            {
+                await s.RemovePersonAsync(id, personId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Manage);
+
+        g.MapGet("/raci", (int id, GovernanceService s, CancellationToken ct) => s.RaciAsync(id, ct))
+            .WithSummary("The RACI matrix; the starter set for the partnership's type (version 0) until one is saved");
+        g.MapPut("/raci", (int id, RaciInput input, GovernanceService s, CancellationToken ct) => s.SaveRaciAsync(id, input, ct))
+            .RequireAuthorization(Policies.Manage)
+            .WithSummary("Save the whole matrix: exactly one Accountable and at least one Responsible per activity; send the version you read (0 the first time)");
+        g.MapGet("/raci.csv", async (int id, GovernanceService s, CancellationToken ct) =>
+                TypedResults.File(Encoding.UTF8.GetBytes(Raci.ToCsv((await s.RaciAsync(id, ct)).Matrix)), "text/csv; charset=utf-8", $"raci-{id}.csv"))
+            .WithSummary("The RACI matrix as CSV (one row per activity, one column per person or role)");
+
+        // Meetings: partner users read their own partnership's meetings and the shared notes; staff write.
+        g.MapGet("/meetings", (int id, MeetingService s, CancellationToken ct) => s.ListAsync(id, ct))
+            .WithSummary("Meetings, newest first, with agenda, notes (partner users: shared ones only) and action items (staff)");
+        g.MapGet("/meetings/{meetingId:int}", (int id, int meetingId, MeetingService s, CancellationToken ct) => s.GetAsync(id, meetingId, ct));
+        g.MapPost("/meetings", async Task<Created<MeetingDto>> (int id, MeetingInput input, MeetingService s, CancellationToken ct) =>
+            {
+                var m = await s.ScheduleAsync(id, input, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/meetings/{m.Id}", m);
+            })
+            .RequireAuthorization(Policies.Manage).WithSummary("Schedule a meeting: start and end as wall-clock times in an IANA time zone, an agenda");
+        g.MapPost("/meetings/{meetingId:int}/notes", (int id, int meetingId, NoteInput input, MeetingService s, CancellationToken ct) => s.AddNoteAsync(id, meetingId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Add a note; 'shared' (required) says whether the partner may read it");
+        g.MapPost("/meetings/{meetingId:int}/action-items", (int id, int meetingId, ActionItemInput input, MeetingService s, CancellationToken ct) =>
+                s.AddActionItemAsync(id, meetingId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Add an action item: a task for one of our people, due on a date, linked to the meeting");
+
+        var i = g.MapGroup("").RequireAuthorization(Policies.Internal);
+        i.MapGet("/framework", (int id, DecisionService s, CancellationToken ct) => s.FrameworkAsync(id, ct))
+            .WithSummary("The decision framework in force (the partnership's override or the workspace default)");
+        i.MapPut("/framework", (int id, FrameworkInput input, DecisionService s, CancellationToken ct) => s.SaveFrameworkAsync(id, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Override the framework for this partnership: one route per decision type, a quorum for committee routes");
+        i.MapDelete("/framework", (int id, DecisionService s, CancellationToken ct) => s.ResetFrameworkAsync(id, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Drop the override; the workspace default applies again");
+
+        i.MapGet("/decisions", (int id, DecisionService s, CancellationToken ct) => s.ListAsync(id, ct))
+            .WithSummary("The decision log, newest request first (up to 200)");
+        i.MapGet("/decisions/{decisionId:int}", (int id, int decisionId, DecisionService s, CancellationToken ct) => s.GetAsync(id, decisionId, ct));
+        i.MapPost("/decisions", async Task<Created<DecisionDto>> (int id, DecisionRequestInput input, DecisionService s, CancellationToken ct) =>
+            {
+                var d = await s.RequestAsync(id, input, null, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/decisions/{d.Id}", d);
+            })
+            .RequireAuthorization(Policies.Manage).WithSummary("Log a decision request; the framework gives its route");
+        i.MapPost("/decisions/{decisionId:int}/decide", (int id, int decisionId, DecideInput input, DecisionService s, HttpContext http, CancellationToken ct) =>
+                s.DecideAsync(id, decisionId, input, http.User.IsInRole(Roles.Executive) || http.User.IsInRole(Roles.Admin), null, ct))
+            .RequireAuthorization(Policies.Oversee)
+            .WithSummary("Record the decision: only whom the framework routes to (manager, executive or sponsor; committee votes up to the quorum)");
+        i.MapPost("/decisions/{decisionId:int}/status", (int id, int decisionId, StatusInput input, DecisionService s, CancellationToken ct) =>
+                s.SetStatusAsync(id, decisionId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Withdraw a proposed decision or mark a decided one superseded");
+        i.MapGet("/decision-time", (int id, DecisionService s, CancellationToken ct) => s.DecisionTimeAsync(id, ct))
+            .WithSummary("Decision time (days and business days from request to decision) with its quarterly trend");
+
+        var ws = app.MapGroup("/api/governance").WithTags("Governance").RequireAuthorization(Policies.Internal);
+        ws.MapGet("/framework", (DecisionService s, CancellationToken ct) => s.FrameworkAsync(null, ct))
+            .WithSummary("The workspace's default decision framework");
+        ws.MapPut("/framework", (FrameworkInput input, DecisionService s, CancellationToken ct) => s.SaveFrameworkAsync(null, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Save the workspace default framework; send the version you read (0 the first time)");
+        ws.MapGet("/decision-time", (DecisionService s, CancellationToken ct) => s.DecisionTimeAsync(null, ct))
+            .WithSummary("Decision time across the workspace with its quarterly trend");
+    }
+}

@@ -1,0 +1,28 @@
+using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Signals;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure.Modules;
+
+namespace Warmglow.Web.Features.Governance;
+
+/// <summary>Governance: people and sponsorship, the RACI matrix, the decision framework and the decision log.</summary>
+public sealed class GovernanceModule : IWarmglowModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<GovernanceService>();
+        services.AddScoped<DecisionService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<ISponsorshipSource>(sp => sp.GetRequiredService<GovernanceService>());
+        services.AddScoped<IDemoContributor, GovernanceDemo>();
+        services.AddSection(SectionSlot.PartnershipSide, 150, "GovernanceSection", Policies.Internal);
+        services.AddSection(SectionSlot.PortalPartnership, 150, "GovernancePortal", Policies.Member);
+    }
+
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+        pages.AuthorizeFolder("/Governance", Policies.Internal);
+
+    public IEnumerable<NavItem> Navigation => [new("governance", "Governance", "/Governance", 65, Policies.Internal)];
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapGovernanceEndpoints();
+}

@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Warmglow.Core.Governance;
+using Warmglow.Core.Validation;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Partnerships;
+using Warmglow.Web.Features.Tasks;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
+
+namespace Warmglow.Web.Features.Governance;
+
+public enum MeetingStatus { Scheduled, Held, Cancelled }
+
+public sealed class AgendaDocument
+{
+    public List<AgendaItem> Items { get; set; } = [];
+}
+
+/// <summary>A partnership meeting: when (UTC, with the IANA zone it was planned in), its agenda and status.</summary>
+public class Meeting : IWorkspaceOwned, IVersioned, IAudited, ITimestamped, IAuditSummary
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int PartnershipId { get; set; }
+    public Partnership? Partnership { get; set; }
+    public required string Title { get; set; }
+    public DateTime StartsAt { get; set; }
+    public DateTime EndsAt { get; set; }
+    public required string TimeZone { get; set; }
+    public AgendaDocument Agenda { get; set; } = new();
+    public MeetingStatus Status { get; set; }
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public string? AuditSummary => Title;
+}
+
+/// <summary>A note on a meeting, internal or shared with the partner: chosen when it is written, never changed.</summary>
+public class MeetingNote : IWorkspaceOwned, IAudited
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public required string Text { get; set; }
+    public bool Shared { get; set; }
+    public required string AuthorName { get; set; }
+    public DateTime At { get; set; }
+}
+
+sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.Property(m => m.Title).HasMaxLength(200);
+        b.Property(m => m.TimeZone).HasMaxLength(64);
+        b.Property(m => m.Agenda).HasConversion(JsonColumn.Converter<AgendaDocument>(), JsonColumn.Comparer<AgendaDocument>());
+        b.HasOne(m => m.Partnership).WithMany().HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.PartnershipId, m.StartsAt });
+    }
+}
+
+sealed class MeetingNoteConfiguration : IEntityTypeConfiguration<MeetingNote>
+{
+    public void Configure(EntityTypeBuilder<MeetingNote> b)
+    {
+        b.Property(n => n.Text).HasMaxLength(8000);
+        b.Property(n => n.AuthorName).HasMaxLength(256);
+        b.HasOne(n => n.Meeting).WithMany().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => new { n.MeetingId, n.At });
+    }
+}
+
+public sealed record MeetingInput(string? Title, DateTime? StartsAt, DateTime? EndsAt, string? TimeZone, IReadOnlyList<AgendaItem>? Agenda);
+
+public sealed record NoteInput(string? Text, bool? Shared);
+
+public sealed record ActionItemInput(string? Title, string? OwnerId, DateOnly? DueOn);
+
+public sealed record NoteDto(int Id, string Text, bool Shared, string AuthorName, DateTime At);
+
+/// <summary>Start and end are shown in the meeting's own zone (<see cref="StartsLocal"/>) and stored in UTC.</summary>
+public sealed record MeetingDto(int Id, int PartnershipId, string Title, DateTime StartsAt, DateTime EndsAt, string TimeZone,
+    DateTime StartsLocal, DateTime EndsLocal, IReadOnlyList<AgendaItem> Agenda, MeetingStatus Status, IReadOnlyList<NoteDto> Notes,
+    IReadOnlyList<ActionItemDto> ActionItems, int Version);
+
+public sealed record ActionItemDto(int TaskId, string Title, string? Owner, DateOnly DueOn, string Status);
+
+/// <summary>
+/// Meetings with agenda, notes (internal or shared, chosen when written) and action items (tasks opened through
+/// <see cref="TaskService.OpenOnceAsync"/>, so they join everyone's task list). Partner users read their own
+/// partnership's meetings and only the shared notes.
+/// </summary>
+public sealed class MeetingService(WarmglowDb db, TaskService tasks, UserDirectory users)
+{
+    public const string ActionItemSource = "action-item";
+
+    public async Task<IReadOnlyList<MeetingDto>> ListAsync(int partnershipId, CancellationToken ct = default)
+    {
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct)) throw new NotFound($"Partnership {partnershipId}");
+        var ids = await db.Meetings.AsNoTracking().Where(m => m.PartnershipId == partnershipId).OrderByDescending(m => m.StartsAt)
+            .Select(m => m.Id).Take(50).ToListAsync(ct);
+        var list = new List<MeetingDto>();
+        foreach (var id in ids) list.Add(await GetAsync(partnershipId, id, ct));
+        return list;
+    }
+
+    public async Task<MeetingDto> GetAsync(int partnershipId, int id, CancellationToken ct = default)
+    {
+        var m = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.PartnershipId == partnershipId, ct) ?? throw new NotFound("Meeting");
+        var partner = db.Tenant.PartnerId is not null;
+        var notes = await db.MeetingNotes.AsNoTracking().Where(n => n.MeetingId == id && (!partner || n.Shared)).OrderBy(n => n.At)
+            .Select(n => new NoteDto(n.Id, n.Text, n.Shared, n.AuthorName, n.At)).ToListAsync(ct);
+        var prefix = $"action:{id}:";
+        var items = partner ? [] : await db.Tasks.AsNoTracking().Where(t => t.Source == ActionItemSource && t.SourceKey.StartsWith(prefix)).OrderBy(t => t.DueOn)
+            .Select(t => new ActionItemDto(t.Id, t.Title, t.Assignee!.DisplayName, t.DueOn, t.Status.ToString())).ToListAsync(ct);
+        var zone = Meetings.Zone(m.TimeZone) ?? TimeZoneInfo.Utc;
+        return new(m.Id, m.PartnershipId, m.Title, m.StartsAt, m.EndsAt, m.TimeZone, TimeZoneInfo.ConvertTimeFromUtc(m.StartsAt, zone),
+            TimeZoneInfo.ConvertTimeFromUtc(m.EndsAt, zone), m.Agenda.Items, m.Status, notes, items, m.Version);
+    }
+
+    /// <summary>Schedules a meeting; start and end are wall-clock times in <see cref="MeetingInput.TimeZone"/>.</summary>
+    public async Task<MeetingDto> ScheduleAsync(int partnershipId, MeetingInput input, CancellationToken ct = default)
+    {
+        ValidationFailed.ThrowIfAny(Meetings.Validate(input.Title, input.StartsAt, input.EndsAt, input.TimeZone, input.Agenda));
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct)) throw new NotFound($"Partnership {partnershipId}");
+        var zone = Meetings.Zone(input.TimeZone)!;
+        var m = new Meeting
+        {
+            PartnershipId = partnershipId, Title = input.Title!.Trim(), TimeZone = input.TimeZone!.Trim(),
+            StartsAt = Meetings.ToUtc(input.StartsAt!.Value, zone), EndsAt = Meetings.ToUtc(input.EndsAt!.Value, zone),
+            Agenda = new AgendaDocument { Items = (input.Agenda ?? []).Select(a => a with { Item = a.Item.Trim(), Owner = a.Owner?.Trim() }).ToList() },
+        };
+        db.Meetings.Add(m);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(partnershipId, m.Id, ct);
+    }
+
+    public async Task<NoteDto> AddNoteAsync(int partnershipId, int meetingId, NoteInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        errors.Required("text", input.Text, 8000);
+        if (input.Shared is null) errors.Add("shared", "is required: say whether the partner may read this note.");
+        ValidationFailed.ThrowIfAny(errors);
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId && m.PartnershipId == partnershipId, ct)) throw new NotFound("Meeting");
+        var n = new MeetingNote { MeetingId = meetingId, Text = input.Text!.Trim(), Shared = input.Shared!.Value, AuthorName = db.Tenant.UserName, At = db.UtcNow };
+        db.MeetingNotes.Add(n);
+        await db.SaveChangesAsync(ct);
+        return new(n.Id, n.Text, n.Shared, n.AuthorName, n.At);
+    }
+
+    /// <summary>An action item from a meeting: a task for one of our people, linked back to the meeting.</summary>
+    public async Task<ActionItemDto> AddActionItemAsync(int partnershipId, int meetingId, ActionItemInput input, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        errors.Required("title", input.Title, 200);
+        if (input.DueOn is null) errors.Add("dueOn", "is required.");
+        if (string.IsNullOrWhiteSpace(input.OwnerId)) errors.Add("ownerId", "is required: pick who does it.");
+        else if (!await users.IsStaffAsync(input.OwnerId, ct)) errors.Add("ownerId", "is not one of our people in this workspace.");
+        ValidationFailed.ThrowIfAny(errors);
+        var title = await db.Meetings.Where(m => m.Id == meetingId && m.PartnershipId == partnershipId).Select(m => m.Title).FirstOrDefaultAsync(ct)
+            ?? throw new NotFound("Meeting");
+        var (task, _) = await tasks.OpenOnceAsync(new WorkTask
+        {
+            PartnershipId = partnershipId, Title = input.Title!.Trim(), Details = $"From the meeting \"{title}\".", AssigneeId = input.OwnerId,
+            DueOn = input.DueOn!.Value, Source = ActionItemSource, SourceKey = $"action:{meetingId}:{Guid.NewGuid():N}",
+            Link = $"/Governance/Partnership/{partnershipId}#meeting-{meetingId}",
+        }, ct);
+        var owner = (await users.NamesAsync([input.OwnerId!], ct)).GetValueOrDefault(input.OwnerId!);
+        return new(task.Id, task.Title, owner, task.DueOn, task.Status.ToString());
+    }
+}
