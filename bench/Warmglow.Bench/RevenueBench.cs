@@ -74,9 +74,9 @@ static class RevenueBench
             (ids, members) = await SeedAgreementsAsync(db, agreementCount);
             await using (var tx = await db.Database.BeginTransactionAsync())
             {
-                await RevenueBulk.InsertEventsAsync(db, Events(ws, ids, members, eventCount, q1, "q1"), default);
+                await db.Sql().InsertRevenueEventsAsync(db, Events(ws, ids, members, eventCount, q1, "q1"), default);
                 // The "before" comparison: a tenth of the volume in Q2 for the first tenth of the agreements.
-                await RevenueBulk.InsertEventsAsync(db, Events(ws, ids.Take(Math.Max(1, ids.Count / 10)).ToList(), members, eventCount / 10, q2, "q2"), default);
+                await db.Sql().InsertRevenueEventsAsync(db, Events(ws, ids.Take(Math.Max(1, ids.Count / 10)).ToList(), members, eventCount / 10, q2, "q2"), default);
                 await tx.CommitAsync();
             }
             if (options.Provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE");

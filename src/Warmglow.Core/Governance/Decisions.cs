@@ -53,6 +53,13 @@ public static class DecisionFramework
     {
         var errors = new FieldErrors();
         if (rules is null) { errors.Add("rules", "are required."); return errors; }
+        // A JSON list may hold nulls: each is an empty entry, refused by position (never a crash further on).
+        if (rules.Any(r => r is null))
+        {
+            for (var i = 0; i < rules.Count; i++)
+                if (rules[i] is null) errors.Add($"rules[{i}]", "is empty: give a decision type and its route.");
+            return errors;
+        }
         foreach (var t in Enum.GetValues<DecisionType>())
         {
             var n = rules.Count(r => r.Type == t);

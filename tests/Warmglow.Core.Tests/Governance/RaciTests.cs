@@ -91,6 +91,14 @@ public class DecisionFrameworkTests
     }
 
     [Fact]
+    public void EmptyEntries_AreRefusedByPosition()
+    {
+        var rules = new List<DecisionRule>(DecisionFramework.Default) { null! };
+        var e = DecisionFramework.Validate(rules).ToDictionary();
+        Assert.Equal(["is empty: give a decision type and its route."], e[$"rules[{rules.Count - 1}]"]);
+    }
+
+    [Fact]
     public void MissingDuplicateAndQuorumMistakes_AreNamed()
     {
         var rules = DecisionFramework.Default.Where(r => r.Type != DecisionType.Termination)

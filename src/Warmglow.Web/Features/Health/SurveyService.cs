@@ -195,12 +195,11 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people, Ano
     async Task ReleaseAsync(int ws, int id, IReadOnlyList<PendingResponse> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return;
-        var sqlite = db.Database.IsSqlite();
         await pool.ReleaseGate.WaitAsync(ct); // one rewrite at a time: two would each re-insert the other's "earlier" rows
         try
         {
             await db.Database.OpenConnectionAsync(ct);
-            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON", ct);
+            await db.Sql().ZeroDeletedRowsAsync(db, ct);
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 var earlier = await db.SurveyAnswers.IgnoreQueryFilters().AsNoTracking()
@@ -237,14 +236,7 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people, Ano
             await db.Database.CloseConnectionAsync();
             pool.ReleaseGate.Release();
         }
-        if (sqlite) await CheckpointAsync(ct);
-    }
-
-    /// <summary>Moves the WAL into the database file and truncates it (best effort: an open reader may delay it).</summary>
-    async Task CheckpointAsync(CancellationToken ct)
-    {
-        try { await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct); }
-        catch (Microsoft.Data.Sqlite.SqliteException) { /* busy: the next release or SQLite's own checkpoint does it */ }
+        await db.Sql().CheckpointLogAsync(db, ct);
     }
 
     public async Task CloseAsync(int id, CancellationToken ct = default)

@@ -64,48 +64,11 @@ public sealed class StatementService(WarmglowDb db, Tenant tenant, RevenueAgreem
     /// end, exactly the set it was computed from. Either way only still-unstated events are marked; if fewer rows change
     /// than the statements have lines, another issue got in between and the whole transaction is abandoned.
     /// </summary>
-    const int StampSlice = 2000;
-
     async Task StampEventsAsync(IReadOnlyList<(int StatementId, ComputedStatement C)> issued, DateOnly to, CancellationToken ct)
     {
         if (issued.Count == 0) return;
         var expected = issued.Sum(x => x.C.Lines.Count);
-        int stamped;
-        if (db.Database.GetDbConnection() is NpgsqlConnection)
-        {
-            var eventIds = new int[expected];
-            var statementIds = new int[expected];
-            var n = 0;
-            foreach (var (statementId, c) in issued)
-                foreach (var l in c.Lines)
-                {
-                    eventIds[n] = l.Event.Id;
-                    statementIds[n++] = statementId;
-                }
-            // In id order the update walks the table's pages in order instead of hopping between them.
-            Array.Sort(eventIds, statementIds);
-            // In slices of 2,000 ids (primary-key lookups) rather than one 100,000-id array per batch: 20.7 → 15.3 s for
-            // 1,000,000 events in the benchmark.
-            stamped = 0;
-            for (var at = 0; at < n; at += StampSlice)
-            {
-                var ids = eventIds[at..Math.Min(n, at + StampSlice)];
-                var sids = statementIds[at..Math.Min(n, at + StampSlice)];
-                stamped += await db.Database.ExecuteSqlAsync(
-                    $"""UPDATE "RevenueEvents" AS e SET "StatementId" = u.s FROM unnest({ids}, {sids}) AS u(id, s) WHERE e."Id" = u.id AND e."StatementId" IS NULL""", ct);
-            }
-        }
-        else
-        {
-            var ids = string.Join(",", issued.Select(x => x.StatementId.ToString(CultureInfo.InvariantCulture)));
-            // Only integers we formatted ourselves are spliced in; the date is a parameter.
-#pragma warning disable EF1003
-            stamped = await db.Database.ExecuteSqlRawAsync(
-                "UPDATE \"RevenueEvents\" AS e SET \"StatementId\" = s.\"Id\" FROM \"RevenueStatements\" AS s " +
-                $"WHERE s.\"Id\" IN ({ids}) AND e.\"StatementId\" IS NULL AND e.\"AgreementId\" = s.\"AgreementId\" AND e.\"Date\" <= {{0}}",
-                [to], ct);
-#pragma warning restore EF1003
-        }
+        var stamped = await db.Sql().StampEventsAsync(db, issued.Select(x => (x.StatementId, (IReadOnlyList<int>)x.C.Lines.Select(l => l.Event.Id).ToList())).ToList(), to, ct);
         if (stamped != expected)
             throw new Conflict("Some of these events were stated by another issue at the same moment; nothing was issued. Reload and issue again.");
     }

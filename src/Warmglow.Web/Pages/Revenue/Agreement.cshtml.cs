@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Warmglow.Core.Revenue;
 using Warmglow.Web.Features.Revenue;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure;
@@ -102,10 +102,9 @@ public class AgreementModel(RevenueAgreements agreements, RevenueTermsService te
                 PoolPercent = m.Members?.FirstOrDefault(s => s.MemberId == p.Id)?.ContributionPercent,
                 Weight = m.Members?.FirstOrDefault(s => s.MemberId == p.Id)?.Weight,
             });
-        f.Tiers = m.Tiers is null ? "0 10\n10000 15" : string.Join("\n", m.Tiers.Select(x => $"{x.From.ToString(CultureInfo.InvariantCulture)} {x.Percent.ToString(CultureInfo.InvariantCulture)}"));
-        f.Phases = m.Phases is null ? null : string.Join("\n", m.Phases.Select(p =>
-            (p.Year is { } y ? $"year {y}" : $"{p.From:yyyy-MM-dd}..{p.To:yyyy-MM-dd}") + ": " +
-            string.Join(", ", (p.Shares ?? []).Select(s => $"{s.PartyId}={s.Percent.ToString(CultureInfo.InvariantCulture)}"))));
+        f.Tiers = m.Tiers is null ? "0 10\n10000 15" : TermsText.FormatTiers(m.Tiers.Select(x => new TierLine(x.From, x.Percent)));
+        f.Phases = m.Phases is null ? null : TermsText.FormatPhases(m.Phases.Select(p =>
+            new PhaseLine(p.Year, p.From, p.To, (p.Shares ?? []).Select(s => (s.PartyId ?? "", s.Percent)).ToList())));
         return f;
     }
 
@@ -210,44 +209,19 @@ public class AgreementModel(RevenueAgreements agreements, RevenueTermsService te
             HoldingDays: f.HoldingDays, Version: f.Version);
     }
 
+    /// <summary>The typed tier lines as terms input (the reading is Core's <see cref="TermsText"/>).</summary>
     static List<TierInput> ParseTiers(string? text)
     {
-        var list = new List<TierInput>();
-        var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var parts = lines[i].Split([' ', ':', ';', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2 || !decimal.TryParse(parts[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var from)
-                || !decimal.TryParse(parts[1].TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pct))
-                throw ValidationFailed.For("tiers", $"line {i + 1} '{lines[i]}' must be 'from percent', e.g. '10000 15'.");
-            list.Add(new TierInput(from, pct));
-        }
-        return list;
+        var r = TermsText.ParseTiers(text);
+        if (!r.Ok) throw ValidationFailed.For("tiers", r.Error!);
+        return r.Lines.Select(t => new TierInput(t.From, t.Percent)).ToList();
     }
 
+    /// <summary>The typed phase lines as terms input (the reading is Core's <see cref="TermsText"/>).</summary>
     static List<PhaseInput> ParsePhases(string? text)
     {
-        var list = new List<PhaseInput>();
-        var lines = (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var bad = ValidationFailed.For("phases", $"line {i + 1} '{lines[i]}' must look like 'year 1: org=30, p5=70' or '2025-01-01..2025-06-30: org=50, p5=50'.");
-            var colon = lines[i].IndexOf(':');
-            if (colon < 0) throw bad;
-            var head = lines[i][..colon].Trim();
-            var shares = new List<PartyPercentInput>();
-            foreach (var part in lines[i][(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var kv = part.Split('=', StringSplitOptions.TrimEntries);
-                if (kv.Length != 2 || !decimal.TryParse(kv[1].TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pct)) throw bad;
-                shares.Add(new PartyPercentInput(kv[0], pct));
-            }
-            if (head.StartsWith("year", StringComparison.OrdinalIgnoreCase) && int.TryParse(head[4..].Trim(), out var year))
-                list.Add(new PhaseInput(year, null, null, shares));
-            else if (head.Split("..") is [var a, var b] && DateOnly.TryParse(a.Trim(), CultureInfo.InvariantCulture, out var from) && DateOnly.TryParse(b.Trim(), CultureInfo.InvariantCulture, out var to))
-                list.Add(new PhaseInput(null, from, to, shares));
-            else throw bad;
-        }
-        return list;
+        var r = TermsText.ParsePhases(text);
+        if (!r.Ok) throw ValidationFailed.For("phases", r.Error!);
+        return r.Lines.Select(p => new PhaseInput(p.Year, p.From, p.To, p.Shares.Select(s => new PartyPercentInput(s.PartyId, s.Percent)).ToList())).ToList();
     }
 }
