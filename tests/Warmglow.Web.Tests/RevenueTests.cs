@@ -359,6 +359,10 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
             var r = await s.Manager.GetAsync(url);
             Assert.True(r.StatusCode == HttpStatusCode.OK, $"{url}: {r.StatusCode}");
         }
+        // The issuing rule is on the page before anyone is refused by it.
+        var agreementPage = await s.Manager.GetStringAsync($"/Revenue/Agreement/{s.AgreementId}");
+        Assert.Contains("must have ended (end no later than today", agreementPage);
+        Assert.Contains("A preview may look ahead.", agreementPage);
         var page = await s.Manager.GetStringAsync($"/Revenue/Statement/{mine.Id}");
         Assert.Contains("@media print", page);
         Assert.Contains("PG1", page);

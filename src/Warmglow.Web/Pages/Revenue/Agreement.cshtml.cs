@@ -62,6 +62,8 @@ public class AgreementModel(RevenueAgreements agreements, RevenueTermsService te
     /// <summary>Which form was posted: its section shows the errors.</summary>
     public string? Posted { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>Today by the app's clock: the latest day an issued period may end.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     async Task LoadAsync(int agreementId, int? page, bool fillForms, CancellationToken ct)
     {
