@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Accounts;
 using Warmglow.Web.Features.Demo;
-using Warmglow.Web.Features.Mail;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure;
 

@@ -38,6 +38,15 @@ public abstract class DemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             Assert.NotEmpty(managers);
             Assert.All(managers.Concat(assignees), id => Assert.Contains(id, own));
             Assert.True(await db.Agreements.AnyAsync());
+            // Accounts and the portal have demo data of their own: a pending invitation, a used API key, and a portal
+            // account for the people of every live partner.
+            Assert.True(await db.Memberships.AnyAsync(m => m.WorkspaceId == ws.Id && db.Users.Any(u => u.Id == m.UserId && u.InvitedAt != null && u.PasswordHash == null)));
+            Assert.True(await db.ApiKeys.AnyAsync(k => k.WorkspaceId == ws.Id && k.LastUsedAt != null && k.RevokedAt == null));
+            var livePartners = await db.PartnershipMembers.Where(m => Warmglow.Web.Features.Health.HealthService.LiveStages.Contains(m.Partnership!.Stage)
+                && db.Contacts.Any(c => c.PartnerId == m.PartnerId && c.Email != null)).Select(m => m.PartnerId).Distinct().ToListAsync();
+            Assert.NotEmpty(livePartners);
+            foreach (var partner in livePartners)
+                Assert.True(await db.Memberships.AnyAsync(m => m.WorkspaceId == ws.Id && m.PartnerId == partner), $"partner {partner} has no portal account");
         }
     }
 }

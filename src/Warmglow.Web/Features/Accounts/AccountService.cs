@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Warmglow.Core.Validation;
 using Warmglow.Web.Data;
-using Warmglow.Web.Features.Mail;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Features.Workspaces;
 using Warmglow.Web.Infrastructure;

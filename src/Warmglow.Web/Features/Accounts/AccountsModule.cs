@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Warmglow.Web.Features.Mail;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure.Modules;
+
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Features.Accounts;
 
@@ -14,6 +15,7 @@ public sealed class AccountsModule : IWarmglowModule
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountService>();
         services.AddScoped<WorkspaceChoice>();
+        services.AddScoped<Demo.IDemoContributor, AccountsDemo>();
         services.AddMail(configuration);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -34,7 +34,7 @@ public sealed class HealthDemo(WarmglowDb db, UserManager<AppUser> users, Health
         for (var i = 0; i < live.Count; i++)
         {
             var p = live[i];
-            // Partner-side respondents: the partner's demo contacts get partner-user accounts (no password; invite to use).
+            // Partner-side respondents: the portal accounts of the partner's demo contacts (PortalDemo creates them; found here).
             var partnerPeople = new List<AppUser>();
             foreach (var c in contacts.Where(c => c.PartnerId == p.Partner.Id).Take(2))
             {

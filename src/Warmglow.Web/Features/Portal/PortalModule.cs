@@ -9,7 +9,7 @@ namespace Warmglow.Web.Features.Portal;
 /// </summary>
 public sealed class PortalModule : IWarmglowModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) { }
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<Demo.IDemoContributor, PortalDemo>();
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Portal", Policies.Member);

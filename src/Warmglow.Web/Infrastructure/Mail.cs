@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Mail;
 
-namespace Warmglow.Web.Features.Mail;
+namespace Warmglow.Web.Infrastructure;
 
-/// <summary>Sends e-mail (password reset links). <see cref="IsConfigured"/> is false until SMTP is set up.</summary>
+/// <summary>Sends e-mail (password reset links today; the notification service later). Shared infrastructure, not a module. <see cref="IsConfigured"/> is false until SMTP is set up.</summary>
 public interface IMailSender
 {
     bool IsConfigured { get; }
