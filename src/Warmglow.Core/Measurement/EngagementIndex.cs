@@ -15,7 +15,12 @@ public enum ActivityKind
     Meetings, ActionItemsDone, Initiatives, Referrals, PortalActivity,
 }
 
-public enum EngagementBand { NeedsCheckIn, Steady, HighPerformer }
+public enum EngagementBand
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "Needs a check-in")] NeedsCheckIn,
+    Steady,
+    [System.ComponentModel.DataAnnotations.Display(Name = "High performer")] HighPerformer,
+}
 
 /// <summary>One kind of activity in the index: its relative weight and the count per period that scores 100.</summary>
 public sealed record EngagementComponent(ActivityKind Kind, decimal Weight, decimal TargetPerPeriod);

@@ -4,7 +4,14 @@ using Warmglow.Web.Features.Agreements;
 namespace Warmglow.Web.Features.Revenue;
 
 /// <summary>The share models an agreement's revenue terms may use (product.md §3 "Revenue sharing").</summary>
-public enum ShareModelKind { FixedSplit, CapabilitySplit, PhasedSplit, TieredSplit, Pool }
+public enum ShareModelKind
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "Fixed split")] FixedSplit,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Split by capability")] CapabilitySplit,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Phased split")] PhasedSplit,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Tiered split")] TieredSplit,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Shared pool")] Pool,
+}
 
 /// <summary>A sale adds revenue; a refund (entered as a positive amount) is stored negative and claws back by the same split.</summary>
 public enum RevenueKind { Sale, Refund }
