@@ -442,3 +442,19 @@ public class LifecycleTests
         Assert.Equal(expected, StageNames.Display(stage));
     }
 }
+
+public class CandidateStageTests
+{
+    [Theory]
+    [InlineData(PartnershipStage.Prospect, true)]
+    [InlineData(PartnershipStage.Evaluation, true)]
+    [InlineData(PartnershipStage.Agreement, true)]
+    [InlineData(PartnershipStage.OnHold, true)]
+    [InlineData(PartnershipStage.Onboarding, false)]
+    [InlineData(PartnershipStage.Active, false)]
+    [InlineData(PartnershipStage.Sunsetting, false)]
+    [InlineData(PartnershipStage.Ended, false)]
+    [InlineData(PartnershipStage.Rejected, false)]
+    public void OnlyPartnershipsStillBeingVetted_AreCandidates(PartnershipStage stage, bool candidate) =>
+        Assert.Equal(candidate, Lifecycle.IsCandidate(stage));
+}

@@ -161,6 +161,15 @@ public abstract class DiscoveryTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal([1, 2, 3, 4, 5], ranking.Rows.Select(r => r.Rank!.Value));
         Assert.Equal([true, true, true, false, false], ranking.Rows.Select(r => r.Shortlisted));
         Assert.Equal(3, ranking.Shortlisted);
+        Assert.Equal(0, ranking.LeftOut);
+
+        // A rejected candidate is no longer competing: it leaves the ranking and the shortlist, counted apart.
+        await Move(admin, ids[0], "Rejected");
+        ranking = await (await admin.GetAsync($"/api/scorecards/{card.Id}/ranking")).Read<RankingDto>();
+        Assert.Equal(ids[1..], ranking.Rows.Select(r => r.PartnershipId));
+        Assert.Equal(2, ranking.Shortlisted);
+        Assert.Equal(1, ranking.LeftOut);
+        Assert.Contains("1 scored partnership is left out", await admin.GetStringAsync($"/Scorecards/{card.Id}/Ranking"));
         await (await admin.PutJson("/api/settings/threshold", new { threshold = 101 })).Problem(400);
     }
 

@@ -19,6 +19,15 @@ public static class Lifecycle
     public static bool IsTerminal(PartnershipStage stage) =>
         stage is PartnershipStage.Ended or PartnershipStage.Rejected;
 
+    /// <summary>
+    /// Still being found and vetted (prospect through agreement, or on hold): what rankings and shortlists compare.
+    /// Live, winding-down, ended and rejected partnerships are not candidates any more.
+    /// </summary>
+    public static bool IsCandidate(PartnershipStage stage) =>
+        stage is PartnershipStage.Prospect or PartnershipStage.Research or PartnershipStage.IntroCall
+            or PartnershipStage.MutualValueProposition or PartnershipStage.Pilot or PartnershipStage.Evaluation
+            or PartnershipStage.Agreement or PartnershipStage.OnHold;
+
     /// <summary>The stages a partnership may move to next.</summary>
     /// <param name="from">The current stage.</param>
     /// <param name="heldFrom">For a partnership on hold: the stage it was put on hold from.</param>

@@ -29,7 +29,8 @@ public sealed record CandidateScorecard(int ScorecardId, string Scorecard, int E
 
 public sealed record RankingRow(int PartnershipId, string Partnership, string? Partner, PartnershipStage Stage, decimal? Score,
     int? Rank, bool Shortlisted, int Evaluators, bool Disagreement, IReadOnlyList<DimensionScore> Dimensions);
-public sealed record RankingDto(int ScorecardId, string Scorecard, decimal Threshold, int Shortlisted, IReadOnlyList<RankingRow> Rows);
+/// <param name="LeftOut">Scored partnerships left out of the ranking because they are no longer candidates (live, winding down, ended or rejected).</param>
+public sealed record RankingDto(int ScorecardId, string Scorecard, decimal Threshold, int Shortlisted, IReadOnlyList<RankingRow> Rows, int LeftOut = 0);
 
 public sealed record DecisionInput(bool? Go, string? Reasons);
 public sealed record DecisionDto(int Id, bool Go, string Reasons, string DecidedBy, DateTime At);
@@ -307,14 +308,17 @@ public sealed class DiscoveryService(WarmglowDb db)
         var partnerships = await db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.Stage, Partner = p.Members.Where(m => m.IsLead).Select(m => m.Partner!.Name).FirstOrDefault() })
             .ToDictionaryAsync(p => p.Id, ct);
-        var ranked = Ranking.Rank(combined.Where(c => partnerships.ContainsKey(c.Key)).Select(c => (c.Key, c.Value.Overall)), threshold);
+        // Only candidates are ranked and shortlisted: a partnership already live, winding down, ended or rejected is not
+        // competing for a place any more (it is counted apart).
+        var candidates = partnerships.Values.Where(p => Lifecycle.IsCandidate(p.Stage)).Select(p => p.Id).ToHashSet();
+        var ranked = Ranking.Rank(combined.Where(c => candidates.Contains(c.Key)).Select(c => (c.Key, c.Value.Overall)), threshold);
         var rows = ranked.Select(r =>
         {
             var p = partnerships[r.Id];
             var c = combined[r.Id];
             return new RankingRow(p.Id, p.Name, p.Partner, p.Stage, r.Score, r.Rank, r.Shortlisted, c.EvaluatorCount, c.HasDisagreement, c.Dimensions);
         }).ToList();
-        return new RankingDto(card.Id, card.Name, threshold, rows.Count(r => r.Shortlisted), rows);
+        return new RankingDto(card.Id, card.Name, threshold, rows.Count(r => r.Shortlisted), rows, partnerships.Count - candidates.Count);
     }
 
     // --- decisions and pilots -------------------------------------------------------------------------
