@@ -62,6 +62,7 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "Partner: own partnership",
             "Partnership: own partnership",
             "PartnershipCharter: own partnership",
+            "PartnerAdminGrant: own partnership",
             "PartnershipMember: whole workspace",
             "RaciMatrix: own partnership",
             "RevenueStatement: own partnership",
