@@ -103,6 +103,7 @@ IWarmglowModule[] modules =
     new HealthModule(),
     new Warmglow.Web.Features.Governance.GovernanceModule(),
     new TasksModule(),
+    new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new PortalModule(),
     new DemoModule(),
 ];
