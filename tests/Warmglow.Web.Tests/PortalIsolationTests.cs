@@ -75,6 +75,10 @@ public abstract class PortalIsolationTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(candidates, c => c.Table == "Agreements");
 
         var client = await app.ClientForAsync(userA);
+        // The demo partner's home is real: earnings from its issued statements, and its own partnership's goals.
+        var home = await (await client.GetAsync("/api/portal/home")).Read<PortalHomeDto>();
+        Assert.Contains(home.Earnings, e => e.Payable + e.Upcoming > 0 && e.Statements > 0);
+        Assert.Equal(mine.Order(), home.Goals.Select(g => g.PartnershipId).Order());
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var leaks = new List<string>();
         var refused = new HashSet<string>();
