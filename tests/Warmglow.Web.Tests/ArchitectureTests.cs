@@ -61,6 +61,7 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "MeetingNote: own partnership",
             "Notification: own partnership",
             "Partner: own partnership",
+            "PartnerAdminGrant: own partnership",
             "Partnership: own partnership",
             "PartnershipCharter: own partnership",
             "PartnershipMember: whole workspace",

@@ -2452,6 +2452,49 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Portal.PartnerAdminGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkspaceId", "PartnerId");
+
+                    b.HasIndex("WorkspaceId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PartnerAdminGrants", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -3676,6 +3719,21 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portal.PartnerAdminGrant", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warmglow.Web.Features.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>

@@ -2358,6 +2358,47 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Warmglow:PartnerAccess", "whole workspace");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Portal.PartnerAdminGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkspaceId", "PartnerId");
+
+                    b.HasIndex("WorkspaceId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PartnerAdminGrants", (string)null);
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -3564,6 +3605,21 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portal.PartnerAdminGrant", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warmglow.Web.Features.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Revenue.RevenueEntry", b =>
