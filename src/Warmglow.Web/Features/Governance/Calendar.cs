@@ -54,8 +54,46 @@ public sealed record FeedCreatedDto(int Id, int? PartnershipId, string Scope, st
 
 public sealed record FeedInput(int? PartnershipId);
 
+/// <summary>One line of the calendar page: a meeting (in its own zone) or an action item due that day.</summary>
+public sealed record CalendarEntry(DateOnly Day, DateTime? StartsLocal, DateTime? EndsLocal, string? TimeZone, string Title, string Kind,
+    int PartnershipId, string PartnershipName, string Link, bool Cancelled);
+
 public sealed class CalendarService(WarmglowDb db)
 {
+    /// <summary>
+    /// Meetings (all partnerships one can see, or one) and, for staff, their own open action items, between two days
+    /// (at most 62), in order. Days are the meeting's local day.
+    /// </summary>
+    public async Task<IReadOnlyList<CalendarEntry>> EntriesAsync(DateOnly from, DateOnly to, int? partnershipId, CancellationToken ct = default)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > 62) to = from.AddDays(62);
+        if (partnershipId is { } pid && !await db.Partnerships.AnyAsync(p => p.Id == pid, ct)) throw new NotFound($"Partnership {pid}");
+        var fromUtc = from.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toUtc = to.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => (partnershipId == null || m.PartnershipId == partnershipId) && m.StartsAt >= fromUtc && m.StartsAt < toUtc)
+            .OrderBy(m => m.StartsAt).Take(1000)
+            .Select(m => new { m.Id, m.PartnershipId, Name = m.Partnership!.Name, m.Title, m.StartsAt, m.EndsAt, m.TimeZone, m.Status }).ToListAsync(ct);
+        var list = new List<CalendarEntry>();
+        var portal = db.Tenant.PartnerId is not null;
+        foreach (var m in meetings)
+        {
+            var zone = Meetings.Zone(m.TimeZone) ?? TimeZoneInfo.Utc;
+            var start = Meetings.ToLocal(m.StartsAt, zone);
+            var day = DateOnly.FromDateTime(start);
+            if (day < from || day > to) continue;
+            list.Add(new(day, start, Meetings.ToLocal(m.EndsAt, zone), m.TimeZone, m.Title, "Meeting", m.PartnershipId, m.Name,
+                portal ? $"/Portal" : $"/Governance/Partnership/{m.PartnershipId}#meeting-{m.Id}", m.Status == MeetingStatus.Cancelled));
+        }
+        if (!portal && db.Tenant.UserId is { } me)
+        {
+            var items = await db.Tasks.AsNoTracking().Where(t => t.Source == MeetingService.ActionItemSource && t.Status == WorkTaskStatus.Open && t.AssigneeId == me
+                    && (partnershipId == null || t.PartnershipId == partnershipId) && t.DueOn >= from && t.DueOn <= to && t.PartnershipId != null)
+                .OrderBy(t => t.DueOn).Take(500).Select(t => new { t.Title, t.DueOn, t.PartnershipId, Name = t.Partnership!.Name, t.Link }).ToListAsync(ct);
+            list.AddRange(items.Select(t => new CalendarEntry(t.DueOn, null, null, null, t.Title, "Action item due", t.PartnershipId!.Value, t.Name, t.Link ?? "/Tasks", false)));
+        }
+        return list.OrderBy(e => e.Day).ThenBy(e => e.StartsLocal ?? DateTime.MinValue).ToList();
+    }
+
     public const string FeedPath = "/api/calendar/feeds/";
     /// <summary>Meetings older than this are left out of feeds (series are always in, with their rule).</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(180);
