@@ -55,10 +55,13 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
         [
             "Agreement: own partnership",
             "AgreementVersion: own partnership",
+            "CalendarFeed: own partnership",
             "Contact: own partnership",
             "GovernancePerson: own partnership",
             "Meeting: own partnership",
+            "MeetingAttendee: own partnership",
             "MeetingNote: own partnership",
+            "MeetingSeries: own partnership",
             "Notification: own partnership",
             "Partner: own partnership",
             "PartnerAdminGrant: own partnership",

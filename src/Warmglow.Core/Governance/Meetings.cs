@@ -17,13 +17,30 @@ public static class Meetings
         return TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var z) ? z : null;
     }
 
-    /// <summary>UTC instant of a wall-clock time in a zone; a time skipped by a daylight-saving change moves forward by the gap.</summary>
+    /// <summary>
+    /// UTC instant of a wall-clock time in a zone, as RFC 5545 (and so every calendar client) reads it: a time a
+    /// daylight-saving change skips uses the offset before the gap (02:30 on a spring-forward night in Berlin is
+    /// 03:30 summer time); a time that occurs twice is the first of the two.
+    /// </summary>
     public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddMinutes(15);
+        if (zone.IsInvalidTime(unspecified))
+        {
+            var before = zone.GetUtcOffset(DateTime.SpecifyKind(unspecified.AddHours(-3), DateTimeKind.Unspecified));
+            return DateTime.SpecifyKind(unspecified - before, DateTimeKind.Utc);
+        }
+        if (zone.IsAmbiguousTime(unspecified))
+        {
+            var first = zone.GetAmbiguousTimeOffsets(unspecified).Max();
+            return DateTime.SpecifyKind(unspecified - first, DateTimeKind.Utc);
+        }
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
     }
+
+    /// <summary>The wall-clock time of a UTC instant in a zone.</summary>
+    public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), DateTimeKind.Unspecified);
 
     public static FieldErrors Validate(string? title, DateTime? startsAtLocal, DateTime? endsAtLocal, string? timeZone, IReadOnlyList<AgendaItem>? agenda)
     {

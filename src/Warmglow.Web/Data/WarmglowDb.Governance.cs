@@ -11,6 +11,13 @@ public abstract partial class WarmglowDb
     public DbSet<GovernanceDecision> GovernanceDecisions => Set<GovernanceDecision>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
+    public DbSet<CadenceTemplate> CadenceTemplates => Set<CadenceTemplate>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    // Read by the calendar-feed filter: a partner user sees their own feeds only.
+    string? CurrentUserId => tenant.UserId;
 
     [Infrastructure.Modules.ModelPart]
     void OnGovernanceModel(ModelBuilder b)
@@ -20,6 +27,10 @@ public abstract partial class WarmglowDb
         b.Entity<GovernancePerson>().PartnerSees(p => CurrentPartnerId == null || p.Partnership!.Members.Any(m => m.PartnerId == CurrentPartnerId));
         b.Entity<Meeting>().PartnerSees(m => CurrentPartnerId == null || m.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
         b.Entity<MeetingNote>().PartnerSees(n => CurrentPartnerId == null || (n.Shared && n.Meeting!.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId)));
+        // Cadences and attendees of their own partnership (the calendar shows them); their own calendar feeds.
+        b.Entity<MeetingSeries>().PartnerSees(m => CurrentPartnerId == null || m.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
+        b.Entity<MeetingAttendee>().PartnerSees(a => CurrentPartnerId == null || a.Meeting!.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
+        b.Entity<CalendarFeed>().PartnerSees(f => CurrentPartnerId == null || f.UserId == CurrentUserId);
         b.Entity<RaciMatrix>().PartnerSees(m => CurrentPartnerId == null || m.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
     }
 }

@@ -144,7 +144,9 @@ public class MeetingRulesTests
         var berlin = Meetings.Zone("Europe/Berlin")!;
         Assert.Equal(new DateTime(2026, 3, 27, 9, 0, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 3, 27, 10, 0, 0), berlin)); // CET
         Assert.Equal(new DateTime(2026, 3, 30, 8, 0, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 3, 30, 10, 0, 0), berlin)); // CEST
-        // 02:30 on 29 March 2026 does not exist in Berlin: moved to 03:00 CEST.
-        Assert.Equal(new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 3, 29, 2, 30, 0), berlin));
+        // 02:30 on 29 March 2026 does not exist in Berlin: read with the offset before the gap (RFC 5545), i.e. 03:30 CEST.
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 30, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 3, 29, 2, 30, 0), berlin));
+        // 02:30 on 25 October 2026 happens twice: the first (CEST) one.
+        Assert.Equal(new DateTime(2026, 10, 25, 0, 30, 0, DateTimeKind.Utc), Meetings.ToUtc(new DateTime(2026, 10, 25, 2, 30, 0), berlin));
     }
 }

@@ -55,6 +55,36 @@ public static class GovernanceApi
                 s.AddActionItemAsync(id, meetingId, input, ct))
             .RequireAuthorization(Policies.Manage).WithSummary("Add an action item: a task for one of our people, due on a date, linked to the meeting");
 
+        g.MapGet("/meetings/{meetingId:int}/ics", async (int id, int meetingId, CalendarService s, CancellationToken ct) =>
+                TypedResults.File(Encoding.UTF8.GetBytes(await s.MeetingAsync(id, meetingId, ct)), "text/calendar; charset=utf-8", $"meeting-{meetingId}.ics"))
+            .WithSummary("One meeting as an iCalendar file to download (with its time zone)");
+        g.MapPut("/meetings/{meetingId:int}", (int id, int meetingId, MeetingMoveInput input, MeetingService s, CancellationToken ct) => s.MoveAsync(id, meetingId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Move (or retitle) one meeting; a cadence's other meetings stay; send the version you read");
+        g.MapPost("/meetings/{meetingId:int}/status", (int id, int meetingId, MeetingStatusInput input, MeetingService s, CancellationToken ct) => s.SetStatusAsync(id, meetingId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Mark a meeting held or cancelled (cancelling one occurrence keeps the cadence)");
+        g.MapPost("/meetings/{meetingId:int}/attendees", async Task<Created<AttendeeDto>> (int id, int meetingId, AttendeeInput input, MeetingService s, CancellationToken ct) =>
+            {
+                var a = await s.AddAttendeeAsync(id, meetingId, input, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/meetings/{meetingId}/attendees/{a.Id}", a);
+            })
+            .RequireAuthorization(Policies.Manage).WithSummary("Add an attendee from either side: one of ours (userId), a partner contact (contactId) or a partner's portal user (userId)");
+        g.MapPut("/meetings/{meetingId:int}/attendees/{attendeeId:int}", (int id, int meetingId, int attendeeId, AttendanceInput input, MeetingService s, CancellationToken ct) =>
+                s.SetAttendanceAsync(id, meetingId, attendeeId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Record whether an attendee came: invited, attended or absent");
+
+        // Cadences: partner users read their own partnership's; staff start and stop them.
+        g.MapGet("/cadences", (int id, CadenceService s, CancellationToken ct) => s.ListAsync(id, ct))
+            .WithSummary("The partnership's cadences (recurring meeting series) with their rule and next meeting");
+        g.MapPost("/cadences", async Task<Created<SeriesDto>> (int id, SeriesInput input, CadenceService s, CancellationToken ct) =>
+            {
+                var c = await s.CreateAsync(id, input, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/cadences/{c.Id}", c);
+            })
+            .RequireAuthorization(Policies.Manage)
+            .WithSummary("Start a cadence from a template: first start (wall-clock) in an IANA zone and an explicit end (never, on a date, after a count); its meetings are generated");
+        g.MapPost("/cadences/{seriesId:int}/stop", (int id, int seriesId, SeriesStopInput input, CadenceService s, CancellationToken ct) => s.StopAsync(id, seriesId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("End a cadence after a day (today when empty): later untouched meetings are removed, changed ones cancelled");
+
         var i = g.MapGroup("").RequireAuthorization(Policies.Internal);
         i.MapGet("/framework", (int id, DecisionService s, CancellationToken ct) => s.FrameworkAsync(id, ct))
             .WithSummary("The decision framework in force (the partnership's override or the workspace default)");
@@ -83,6 +113,35 @@ public static class GovernanceApi
             .WithSummary("Decision time (days and business days from request to decision) with its quarterly trend");
 
         var ws = app.MapGroup("/api/governance").WithTags("Governance").RequireAuthorization(Policies.Internal);
+        ws.MapGet("/cadence-templates", (CadenceService s, CancellationToken ct) => s.TemplatesAsync(ct))
+            .WithSummary("The cadence templates (weekly tactical … semiannual strategy) with their rhythm, length and default agenda");
+        ws.MapPut("/cadence-templates/{key}", (string key, CadenceTemplateInput input, CadenceService s, CancellationToken ct) => s.SaveTemplateAsync(key, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Edit a cadence template for this workspace; send the version you read (0 for a built-in one)");
+
+        // Calendar feeds: everyone signed in manages their own; the feed itself is read with its secret URL alone.
+        var cal = app.MapGroup("/api/calendar").WithTags("Calendar");
+        var mine = cal.MapGroup("/feeds").RequireAuthorization(Policies.Member);
+        mine.MapGet("", (CalendarService s, CancellationToken ct) => s.FeedsAsync(ct)).WithSummary("My calendar feeds (their URLs are shown only when made)");
+        mine.MapPost("", async Task<Created<FeedCreatedDto>> (FeedInput input, CalendarService s, HttpContext http, CancellationToken ct) =>
+            {
+                var f = await s.CreateAsync(input, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", ct);
+                return TypedResults.Created($"/api/calendar/feeds/{f.Id}", f);
+            })
+            .WithSummary("Make (or regenerate, revoking the old URL) my feed, or one partnership's (partnershipId); the URL carries a secret token and is shown once");
+        mine.MapDelete("/{feedId:int}", async Task<NoContent> (int feedId, CalendarService s, CancellationToken ct) =>
+            {
+                await s.RevokeAsync(feedId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Revoke a feed: its URL stops working");
+        cal.MapGet("/feeds/{token}.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, CalendarService s, HttpContext http, CancellationToken ct) =>
+            {
+                var ics = await s.ReadAsync(token, ct);
+                if (ics is null) return TypedResults.NotFound();
+                http.Response.Headers.CacheControl = "private, max-age=300";
+                return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "warmglow.ics");
+            })
+            .AllowAnonymous().WithSummary("The calendar feed behind a secret URL (subscribe to it from a calendar app)");
         ws.MapGet("/framework", (DecisionService s, CancellationToken ct) => s.FrameworkAsync(null, ct))
             .WithSummary("The workspace's default decision framework");
         ws.MapPut("/framework", (FrameworkInput input, DecisionService s, CancellationToken ct) => s.SaveFrameworkAsync(null, input, ct))

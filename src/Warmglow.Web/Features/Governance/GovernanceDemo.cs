@@ -112,38 +112,73 @@ public sealed class GovernanceDemo(WarmglowDb db) : IDemoContributor
     }
 
     /// <summary>
-    /// Bi-weekly alignment meetings (Europe/Berlin, 10:00): four held with a shared and an internal note, one upcoming;
-    /// each held one leaves an action item, the two most recent still open, one of them overdue.
+    /// A bi-weekly alignment cadence (Europe/Berlin, 10:00, no end date) started eight weeks ago: four meetings held with
+    /// attendance from both sides, a shared and an internal note, the rest scheduled ahead; the third occurrence ahead
+    /// moved by a day. Each held one leaves an action item, the two most recent still open, one of them overdue. Plus a
+    /// quarterly deep-dive cadence of four meetings.
     /// </summary>
     async Task AddMeetingsAsync(List<(int Id, string? ManagerId)> live, DemoContext context, CancellationToken ct)
     {
         var berlin = Meetings.Zone("Europe/Berlin")!;
+        var template = CadenceTemplates.Defaults.Single(t => t.Key == "biweekly-alignment");
+        var quarterly = CadenceTemplates.Defaults.Single(t => t.Key == "quarterly-deep-dive");
+        var ids = live.Select(l => l.Id).ToList();
+        var contacts = (await db.PartnershipMembers.AsNoTracking().Where(m => ids.Contains(m.PartnershipId))
+                .Join(db.Contacts.AsNoTracking(), m => m.PartnerId, c => c.PartnerId, (m, c) => new { m.PartnershipId, c.Id, c.Name }).ToListAsync(ct))
+            .GroupBy(x => x.PartnershipId).ToDictionary(g => g.Key, g => g.OrderBy(x => x.Id).First());
+        var names = context.Staff.ToDictionary(s => s.Id, s => s.DisplayName);
         var today = DateOnly.FromDateTime(context.Now);
         foreach (var (id, managerId) in live)
         {
             var owner = managerId ?? context.Staff[0].Id;
-            for (var k = -4; k <= 1; k++)
+            var first = today.AddDays(-56).ToDateTime(new TimeOnly(10, 0));
+            var series = new MeetingSeries
             {
-                if (k == 0) continue;
-                var day = DateOnly.FromDateTime(context.Now).AddDays(k * 14);
-                var local = day.ToDateTime(new TimeOnly(10, 0));
+                PartnershipId = id, Title = template.Name, TemplateKey = template.Key, TimeZone = "Europe/Berlin", FirstStartLocal = first,
+                DurationMinutes = template.DurationMinutes, Frequency = template.Frequency, Interval = template.Interval, End = RecurrenceEnd.Never,
+                Agenda = new AgendaDocument { Items = template.Agenda.ToList() }, GeneratedUntil = context.Now + CadenceService.Horizon,
+            };
+            var deepDive = new MeetingSeries
+            {
+                PartnershipId = id, Title = quarterly.Name, TemplateKey = quarterly.Key, TimeZone = "Europe/Berlin",
+                FirstStartLocal = new DateTime(today.Year, today.Month, Math.Min(today.Day, 28), 13, 0, 0).AddMonths(-2),
+                DurationMinutes = quarterly.DurationMinutes, Frequency = quarterly.Frequency, Interval = quarterly.Interval, End = RecurrenceEnd.AfterCount, Count = 4,
+                Agenda = new AgendaDocument { Items = quarterly.Agenda.ToList() }, GeneratedUntil = context.Now + CadenceService.Horizon,
+            };
+            db.MeetingSeries.AddRange(series, deepDive);
+            await db.SaveChangesAsync(ct);
+            foreach (var dd in Recurrence.Occurrences(deepDive.FirstStartLocal, deepDive.DurationMinutes, berlin, deepDive.Rule, DateTime.MinValue, context.Now + CadenceService.Horizon))
+                db.Meetings.Add(new Meeting
+                {
+                    PartnershipId = id, SeriesId = deepDive.Id, OccurrenceStart = dd.StartUtc, Title = deepDive.Title, TimeZone = deepDive.TimeZone,
+                    StartsAt = dd.StartUtc, EndsAt = dd.EndUtc, Agenda = new AgendaDocument { Items = deepDive.Agenda.Items.ToList() },
+                    Status = dd.StartUtc < context.Now ? MeetingStatus.Held : MeetingStatus.Scheduled,
+                });
+            var k = -5;
+            foreach (var o in Recurrence.Occurrences(first, series.DurationMinutes, berlin, series.Rule, DateTime.MinValue, context.Now + CadenceService.Horizon))
+            {
+                k++;
+                var held = o.StartUtc < context.Now;
+                var moved = k == 3;
                 var m = new Meeting
                 {
-                    PartnershipId = id, Title = "Bi-weekly alignment", TimeZone = "Europe/Berlin",
-                    StartsAt = Meetings.ToUtc(local, berlin), EndsAt = Meetings.ToUtc(local.AddHours(1), berlin),
-                    Status = k < 0 ? MeetingStatus.Held : MeetingStatus.Scheduled,
-                    Agenda = new AgendaDocument { Items = [new("Pipeline and referrals", null, 20), new("Open action items", null, 15), new("Next steps", null, 10)] },
+                    PartnershipId = id, SeriesId = series.Id, OccurrenceStart = o.StartUtc, Title = series.Title, TimeZone = series.TimeZone,
+                    StartsAt = moved ? o.StartUtc.AddDays(1) : o.StartUtc, EndsAt = moved ? o.EndUtc.AddDays(1) : o.EndUtc, Changed = moved, Sequence = moved ? 1 : 0,
+                    Status = held ? MeetingStatus.Held : MeetingStatus.Scheduled, Agenda = new AgendaDocument { Items = series.Agenda.Items.ToList() },
                 };
                 db.Meetings.Add(m);
                 await db.SaveChangesAsync(ct);
-                if (k > 0) continue;
+                if (!held) continue;
+                db.MeetingAttendees.Add(new MeetingAttendee { MeetingId = m.Id, Side = GovernanceSide.Ours, UserId = owner, Name = names.GetValueOrDefault(owner, "Partnership manager"), Attendance = Attendance.Attended });
+                if (contacts.TryGetValue(id, out var c))
+                    db.MeetingAttendees.Add(new MeetingAttendee { MeetingId = m.Id, Side = GovernanceSide.Partner, ContactId = c.Id, Name = c.Name, Attendance = k == -3 ? Attendance.Absent : Attendance.Attended });
                 db.MeetingNotes.Add(new MeetingNote { MeetingId = m.Id, Text = "Both sides reviewed the pipeline and agreed the next campaign dates.", Shared = true, AuthorName = "Demo", At = m.EndsAt });
                 db.MeetingNotes.Add(new MeetingNote { MeetingId = m.Id, Text = "Internal: their enablement team is stretched; keep asks small.", Shared = false, AuthorName = "Demo", At = m.EndsAt });
-                var due = day.AddDays(k == -1 ? 10 : 7);
+                var day = DateOnly.FromDateTime(Meetings.ToLocal(m.StartsAt, berlin));
                 db.Tasks.Add(new Tasks.WorkTask
                 {
                     PartnershipId = id, Title = k == -1 ? "Send the updated joint deck" : "Share the referral numbers", Details = "From the meeting \"Bi-weekly alignment\".",
-                    AssigneeId = owner, DueOn = due, Source = MeetingService.ActionItemSource, SourceKey = $"action:{m.Id}:demo",
+                    AssigneeId = owner, DueOn = day.AddDays(k == -1 ? 10 : 7), Source = MeetingService.ActionItemSource, SourceKey = $"action:{m.Id}:demo",
                     Link = $"/Governance/Partnership/{id}#meeting-{m.Id}",
                     Status = k <= -3 ? Tasks.WorkTaskStatus.Done : Tasks.WorkTaskStatus.Open,
                     DoneAt = k <= -3 ? m.EndsAt.AddDays(3) : null,

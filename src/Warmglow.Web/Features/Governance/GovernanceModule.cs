@@ -13,6 +13,11 @@ public sealed class GovernanceModule : IWarmglowModule
         services.AddScoped<GovernanceService>();
         services.AddScoped<DecisionService>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<CadenceService>();
+        services.AddScoped<CalendarService>();
+        services.AddSingleton<IRecurringJob, CadenceJob>();
+        services.AddSingleton<IActivitySource, MeetingActivity>();
+        services.AddSingleton<IActivitySource, ActionItemActivity>();
         services.AddScoped<ISponsorshipSource>(sp => sp.GetRequiredService<GovernanceService>());
         services.AddScoped<IDemoContributor, GovernanceDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 150, "GovernanceSection", Policies.Internal);

@@ -30,6 +30,14 @@ public class Meeting : IWorkspaceOwned, IVersioned, IAudited, ITimestamped, IAud
     public required string TimeZone { get; set; }
     public AgendaDocument Agenda { get; set; } = new();
     public MeetingStatus Status { get; set; }
+    /// <summary>The cadence (series) this meeting belongs to, if any, and the start the series gave it (its RECURRENCE-ID).</summary>
+    public int? SeriesId { get; set; }
+    public MeetingSeries? Series { get; set; }
+    public DateTime? OccurrenceStart { get; set; }
+    /// <summary>Set when this occurrence was moved, cancelled or retitled on its own: calendars then get it as an exception.</summary>
+    public bool Changed { get; set; }
+    /// <summary>The iCalendar SEQUENCE: bumped whenever what a calendar shows changes (time, title, cancellation).</summary>
+    public int Sequence { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -50,6 +58,36 @@ public class MeetingNote : IWorkspaceOwned, IAudited
     public DateTime At { get; set; }
 }
 
+public enum Attendance { Invited, Attended, Absent }
+
+/// <summary>Someone expected at a meeting, from either side, and whether they came.</summary>
+public class MeetingAttendee : IWorkspaceOwned, IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public GovernanceSide Side { get; set; }
+    public string? UserId { get; set; }
+    public int? ContactId { get; set; }
+    public required string Name { get; set; }
+    public Attendance Attendance { get; set; }
+    public int Version { get; set; }
+}
+
+sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<MeetingAttendee>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendee> b)
+    {
+        b.Property(a => a.UserId).HasMaxLength(450);
+        b.Property(a => a.Name).HasMaxLength(256);
+        b.Property(a => a.Side).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Attendance).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(a => a.Meeting).WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.MeetingId, a.UserId, a.ContactId });
+    }
+}
+
 sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> b)
@@ -59,6 +97,9 @@ sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(m => m.Agenda).HasConversion(JsonColumn.Converter<AgendaDocument>(), JsonColumn.Comparer<AgendaDocument>());
         b.HasOne(m => m.Partnership).WithMany().HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.PartnershipId, m.StartsAt });
+        b.HasOne(m => m.Series).WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.SeriesId, m.OccurrenceStart }).IsUnique();
+        b.HasIndex(m => new { m.WorkspaceId, m.StartsAt });
     }
 }
 
@@ -75,6 +116,18 @@ sealed class MeetingNoteConfiguration : IEntityTypeConfiguration<MeetingNote>
 
 public sealed record MeetingInput(string? Title, DateTime? StartsAt, DateTime? EndsAt, string? TimeZone, IReadOnlyList<AgendaItem>? Agenda);
 
+/// <summary>Move one meeting (wall-clock times in its zone); for a cadence's meeting only this occurrence moves.</summary>
+public sealed record MeetingMoveInput(DateTime? StartsAt, DateTime? EndsAt, string? Title, int? Version);
+
+public sealed record MeetingStatusInput(MeetingStatus? Status, int? Version);
+
+/// <summary>An attendee: one of ours or a partner's portal user (<see cref="UserId"/>) or a partner contact (<see cref="ContactId"/>).</summary>
+public sealed record AttendeeInput(string? UserId, int? ContactId, Attendance? Attendance);
+
+public sealed record AttendanceInput(Attendance? Attendance, int? Version);
+
+public sealed record AttendeeDto(int Id, GovernanceSide Side, string Name, Attendance Attendance, string AttendanceName, int Version);
+
 public sealed record NoteInput(string? Text, bool? Shared);
 
 public sealed record ActionItemInput(string? Title, string? OwnerId, DateOnly? DueOn);
@@ -84,7 +137,13 @@ public sealed record NoteDto(int Id, string Text, bool Shared, string AuthorName
 /// <summary>Start and end are shown in the meeting's own zone (<see cref="StartsLocal"/>) and stored in UTC.</summary>
 public sealed record MeetingDto(int Id, int PartnershipId, string Title, DateTime StartsAt, DateTime EndsAt, string TimeZone,
     DateTime StartsLocal, DateTime EndsLocal, IReadOnlyList<AgendaItem> Agenda, MeetingStatus Status, IReadOnlyList<NoteDto> Notes,
-    IReadOnlyList<ActionItemDto> ActionItems, int Version);
+    IReadOnlyList<ActionItemDto> ActionItems, int Version)
+{
+    public int? SeriesId { get; init; }
+    public bool Changed { get; init; }
+    public int Sequence { get; init; }
+    public IReadOnlyList<AttendeeDto> Attendees { get; init; } = [];
+}
 
 public sealed record ActionItemDto(int TaskId, string Title, string? Owner, DateOnly DueOn, string Status);
 
@@ -116,9 +175,14 @@ public sealed class MeetingService(WarmglowDb db, TaskService tasks, UserDirecto
         var prefix = $"action:{id}:";
         var items = partner ? [] : await db.Tasks.AsNoTracking().Where(t => t.Source == ActionItemSource && t.SourceKey.StartsWith(prefix)).OrderBy(t => t.DueOn)
             .Select(t => new ActionItemDto(t.Id, t.Title, t.Assignee!.DisplayName, t.DueOn, t.Status.ToString())).ToListAsync(ct);
+        var attendees = await db.MeetingAttendees.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Side).ThenBy(a => a.Name).ToListAsync(ct);
         var zone = Meetings.Zone(m.TimeZone) ?? TimeZoneInfo.Utc;
         return new(m.Id, m.PartnershipId, m.Title, m.StartsAt, m.EndsAt, m.TimeZone, TimeZoneInfo.ConvertTimeFromUtc(m.StartsAt, zone),
-            TimeZoneInfo.ConvertTimeFromUtc(m.EndsAt, zone), m.Agenda.Items, m.Status, notes, items, m.Version);
+            TimeZoneInfo.ConvertTimeFromUtc(m.EndsAt, zone), m.Agenda.Items, m.Status, notes, items, m.Version)
+        {
+            SeriesId = m.SeriesId, Changed = m.Changed, Sequence = m.Sequence,
+            Attendees = attendees.Select(ToDto).ToList(),
+        };
     }
 
     /// <summary>Schedules a meeting; start and end are wall-clock times in <see cref="MeetingInput.TimeZone"/>.</summary>
@@ -136,6 +200,93 @@ public sealed class MeetingService(WarmglowDb db, TaskService tasks, UserDirecto
         db.Meetings.Add(m);
         await db.SaveChangesAsync(ct);
         return await GetAsync(partnershipId, m.Id, ct);
+    }
+
+    static AttendeeDto ToDto(MeetingAttendee a) => new(a.Id, a.Side, a.Name, a.Attendance, a.Attendance switch
+    {
+        Attendance.Attended => "attended", Attendance.Absent => "absent", _ => "invited",
+    }, a.Version);
+
+    /// <summary>Moves (and optionally retitles) one meeting; calendars see the change (SEQUENCE bumped), the cadence stays.</summary>
+    public async Task<MeetingDto> MoveAsync(int partnershipId, int meetingId, MeetingMoveInput input, CancellationToken ct = default)
+    {
+        var m = await db.Meetings.FirstOrDefaultAsync(x => x.Id == meetingId && x.PartnershipId == partnershipId, ct) ?? throw new NotFound("Meeting");
+        ValidationFailed.ThrowIfAny(Meetings.Validate(input.Title ?? m.Title, input.StartsAt, input.EndsAt, m.TimeZone, null));
+        Partners.PartnerService.ExpectVersion(db, m, Partners.PartnersApi.RequireVersion(input.Version));
+        if (m.Status == MeetingStatus.Cancelled) throw new Conflict("This meeting is cancelled; schedule a new one instead.");
+        var zone = Meetings.Zone(m.TimeZone)!;
+        m.StartsAt = Meetings.ToUtc(input.StartsAt!.Value, zone);
+        m.EndsAt = Meetings.ToUtc(input.EndsAt!.Value, zone);
+        if (!string.IsNullOrWhiteSpace(input.Title)) m.Title = input.Title.Trim();
+        m.Changed = true;
+        m.Sequence++;
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(partnershipId, meetingId, ct);
+    }
+
+    /// <summary>Marks a meeting held or cancelled (or back to scheduled); cancelling keeps a cadence's other meetings.</summary>
+    public async Task<MeetingDto> SetStatusAsync(int partnershipId, int meetingId, MeetingStatusInput input, CancellationToken ct = default)
+    {
+        if (input.Status is not { } status || !Enum.IsDefined(status))
+            ValidationFailed.ThrowIfAny(new FieldErrors().Also("status", "is required: scheduled, held or cancelled."));
+        var m = await db.Meetings.FirstOrDefaultAsync(x => x.Id == meetingId && x.PartnershipId == partnershipId, ct) ?? throw new NotFound("Meeting");
+        Partners.PartnerService.ExpectVersion(db, m, Partners.PartnersApi.RequireVersion(input.Version));
+        if (input.Status == MeetingStatus.Held && m.StartsAt > db.UtcNow)
+            ValidationFailed.ThrowIfAny(new FieldErrors().Also("status", "A meeting can be marked held only once it has started."));
+        if ((m.Status == MeetingStatus.Cancelled) != (input.Status == MeetingStatus.Cancelled))
+        {
+            m.Changed = true;
+            m.Sequence++;
+        }
+        m.Status = input.Status!.Value;
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(partnershipId, meetingId, ct);
+    }
+
+    /// <summary>Adds an attendee from either side: one of ours, or a contact or portal user of a partner in the partnership.</summary>
+    public async Task<AttendeeDto> AddAttendeeAsync(int partnershipId, int meetingId, AttendeeInput input, CancellationToken ct = default)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId && m.PartnershipId == partnershipId, ct)) throw new NotFound("Meeting");
+        var errors = new FieldErrors();
+        var userId = string.IsNullOrWhiteSpace(input.UserId) ? null : input.UserId.Trim();
+        if ((userId is null) == (input.ContactId is null)) errors.Add("userId", "is required: pick one person (one of ours, a partner contact or a partner's portal user).");
+        if (input.Attendance is { } att && !Enum.IsDefined(att)) errors.Add("attendance", "must be invited, attended or absent.");
+        ValidationFailed.ThrowIfAny(errors);
+        var partnerIds = await db.PartnershipMembers.Where(m => m.PartnershipId == partnershipId).Select(m => m.PartnerId).ToListAsync(ct);
+        GovernanceSide side;
+        string? name;
+        if (input.ContactId is { } cid)
+        {
+            side = GovernanceSide.Partner;
+            name = await db.Contacts.Where(c => c.Id == cid && partnerIds.Contains(c.PartnerId)).Select(c => c.Name).FirstOrDefaultAsync(ct);
+            if (name is null) ValidationFailed.ThrowIfAny(errors.Also("contactId", "is not a contact of a partner in this partnership."));
+        }
+        else if ((name = await users.Staff().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)) is not null) side = GovernanceSide.Ours;
+        else
+        {
+            side = GovernanceSide.Partner;
+            var member = await users.Memberships().Where(m => m.UserId == userId && m.PartnerId != null && partnerIds.Contains(m.PartnerId.Value)).AnyAsync(ct);
+            name = member ? await users.Members().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+            if (name is null) ValidationFailed.ThrowIfAny(errors.Also("userId", "is not one of our people or a portal user of a partner in this partnership."));
+        }
+        if (await db.MeetingAttendees.AnyAsync(a => a.MeetingId == meetingId && a.UserId == userId && a.ContactId == input.ContactId, ct))
+            throw new Conflict($"{name} is already on this meeting.");
+        var a = new MeetingAttendee { MeetingId = meetingId, Side = side, UserId = userId, ContactId = input.ContactId, Name = name!, Attendance = input.Attendance ?? Attendance.Invited };
+        db.MeetingAttendees.Add(a);
+        await db.SaveChangesAsync(ct);
+        return ToDto(a);
+    }
+
+    public async Task<AttendeeDto> SetAttendanceAsync(int partnershipId, int meetingId, int attendeeId, AttendanceInput input, CancellationToken ct = default)
+    {
+        if (input.Attendance is not { } att || !Enum.IsDefined(att))
+            ValidationFailed.ThrowIfAny(new FieldErrors().Also("attendance", "is required: invited, attended or absent."));
+        var a = await db.MeetingAttendees.FirstOrDefaultAsync(x => x.Id == attendeeId && x.MeetingId == meetingId && x.Meeting!.PartnershipId == partnershipId, ct)
+            ?? throw new NotFound("Attendee");
+        Partners.PartnerService.ExpectVersion(db, a, Partners.PartnersApi.RequireVersion(input.Version));
+        a.Attendance = input.Attendance!.Value;
+        await db.SaveChangesAsync(ct);
+        return ToDto(a);
     }
 
     public async Task<NoteDto> AddNoteAsync(int partnershipId, int meetingId, NoteInput input, CancellationToken ct = default)

@@ -7,7 +7,8 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Pages.Governance;
 
 /// <summary>One partnership's governance: people and sponsorship, the RACI matrix, the decision log and decision time.</summary>
-public class PartnershipModel(GovernanceService governance, DecisionService decisions, MeetingService meetings, TimeProvider clock) : WarmglowPage
+public class PartnershipModel(GovernanceService governance, DecisionService decisions, MeetingService meetings, CadenceService cadences,
+    CalendarService calendar, TimeProvider clock) : WarmglowPage
 {
     protected override string InputPrefix => "";
 
@@ -55,6 +56,23 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     [BindProperty] public string? OwnerId { get; set; }
     [BindProperty] public DateOnly? DueOn { get; set; }
 
+    // Cadences: a template, the first start (wall-clock) in a zone, and an explicit end.
+    public IReadOnlyList<SeriesDto> Cadences { get; private set; } = [];
+    public IReadOnlyList<CadenceTemplateDto> Templates { get; private set; } = [];
+    [BindProperty] public string? TemplateKey { get; set; }
+    [BindProperty] public DateTime? FirstStartsAt { get; set; }
+    [BindProperty] public RecurrenceEnd? End { get; set; }
+    [BindProperty] public DateOnly? Until { get; set; }
+    [BindProperty] public int? Count { get; set; }
+    [BindProperty] public int? SeriesId { get; set; }
+    [BindProperty] public int? MeetingVersion { get; set; }
+    [BindProperty] public MeetingStatus? Status { get; set; }
+    [BindProperty] public int? AttendeeId { get; set; }
+    [BindProperty] public Attendance? Attendance { get; set; }
+    [BindProperty] public int? AttendeeVersion { get; set; }
+    /// <summary>A just-made feed URL, shown once.</summary>
+    public string? FeedUrl { get; private set; }
+
     async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -65,6 +83,8 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
         Decisions = await decisions.ListAsync(Id, ct);
         DecisionTime = await decisions.DecisionTimeAsync(Id, ct);
         Meetings = await meetings.ListAsync(Id, ct);
+        Cadences = await cadences.ListAsync(Id, ct);
+        Templates = await cadences.TemplatesAsync(ct);
         CanManage = await AllowedAsync(Policies.Manage);
         CanDecide = await AllowedAsync(Policies.Oversee);
     }
@@ -157,6 +177,56 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     public Task<IActionResult> OnPostActionItemAsync() =>
         RunMapped(() => meetings.AddActionItemAsync(Id, MeetingId ?? 0, new(ActionTitle, OwnerId, DueOn), HttpContext.RequestAborted),
             "Action item added to the task list.", "meetings", ("Title", nameof(ActionTitle)));
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostCadenceAsync()
+    {
+        PostedCadence = true;
+        return Run(() => cadences.CreateAsync(Id, new(TemplateKey, null, FirstStartsAt, TimeZone, End, Until, Count), HttpContext.RequestAborted),
+            "Cadence started; its meetings are scheduled.", "cadences");
+    }
+
+    public bool PostedCadence { get; private set; }
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostStopCadenceAsync() =>
+        Run(() => cadences.StopAsync(Id, SeriesId ?? 0, new(null, MeetingVersion), HttpContext.RequestAborted), "Cadence ended; later meetings are off the calendar.", "cadences");
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostMeetingStatusAsync() =>
+        Run(() => meetings.SetStatusAsync(Id, MeetingId ?? 0, new(Status, MeetingVersion), HttpContext.RequestAborted),
+            Status == MeetingStatus.Cancelled ? "Meeting cancelled; the rest of its cadence stays." : "Meeting updated.", "meetings");
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostMoveAsync() =>
+        Run(() => meetings.MoveAsync(Id, MeetingId ?? 0, new(StartsAt, EndsAt, null, MeetingVersion), HttpContext.RequestAborted),
+            "Meeting moved; calendars get the new time.", "meetings");
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostAttendeeAsync()
+    {
+        var (userId, contactId) = Who switch
+        {
+            { } w when w.StartsWith("contact:", StringComparison.Ordinal) && int.TryParse(w[8..], out var c) => ((string?)null, (int?)c),
+            { } w when w.StartsWith("user:", StringComparison.Ordinal) => (w[5..], (int?)null),
+            _ => (null, null),
+        };
+        return RunMapped(() => meetings.AddAttendeeAsync(Id, MeetingId ?? 0, new(userId, contactId, Attendance), HttpContext.RequestAborted),
+            "Attendee added.", "meetings", ("UserId", nameof(Who)), ("ContactId", nameof(Who)));
+    }
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostAttendanceAsync() =>
+        Run(() => meetings.SetAttendanceAsync(Id, MeetingId ?? 0, AttendeeId ?? 0, new(Attendance, AttendeeVersion), HttpContext.RequestAborted), "Attendance recorded.", "meetings");
+
+    public async Task<IActionResult> OnPostFeedAsync()
+    {
+        FeedCreatedDto? feed = null;
+        if (await TryAsync(async () => feed = await calendar.CreateAsync(new(Id), $"{Request.Scheme}://{Request.Host}{Request.PathBase}", HttpContext.RequestAborted)))
+            FeedUrl = feed!.Url;
+        await LoadAsync();
+        return Page();
+    }
 
     /// <summary>Like Run, but moves field errors whose names clash with another form's fields to this form's own.</summary>
     async Task<IActionResult> RunMapped(Func<Task> change, string done, string anchor, params (string From, string To)[] map)
