@@ -16,9 +16,6 @@ public abstract partial class WarmglowDb
     public DbSet<CadenceTemplate> CadenceTemplates => Set<CadenceTemplate>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
-    // Read by the calendar-feed filter: a partner user sees their own feeds only.
-    string? CurrentUserId => tenant.UserId;
-
     [Infrastructure.Modules.ModelPart]
     void OnGovernanceModel(ModelBuilder b)
     {

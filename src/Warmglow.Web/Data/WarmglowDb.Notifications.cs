@@ -7,9 +7,6 @@ public abstract partial class WarmglowDb
 {
     public DbSet<Notification> Notifications => Set<Notification>();
 
-    // Read by the partner filter below (parameterized per context instance like CurrentPartnerId).
-    string? CurrentUserId => tenant.UserId;
-
     [Infrastructure.Modules.ModelPart]
     void OnNotificationsModel(ModelBuilder b)
     {

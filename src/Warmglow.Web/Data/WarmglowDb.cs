@@ -57,6 +57,8 @@ public abstract partial class WarmglowDb(DbContextOptions options, Tenant tenant
     // Read by the query filters: EF parameterizes them per context instance. -1 matches nothing (fail closed).
     int CurrentWorkspaceId => tenant.WorkspaceId ?? -1;
     int? CurrentPartnerId => tenant.PartnerId;
+    // Partner filters on rows that belong to one person (their notifications, their calendar feeds).
+    string? CurrentUserId => tenant.UserId;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
