@@ -16,14 +16,16 @@ public enum RegistrationStage { Submitted, UnderReview, Approved, Qualified, Opp
 /// <summary>Who asks for a change: our staff (managers) or a partner user of the registering partner.</summary>
 public enum RegistrationActor { Staff, Partner }
 
-/// <summary>How the reviewer decides a registration that has conflicts.</summary>
-public enum ConflictDecision
+/// <summary>The review decision on a registration (and on each of its conflicts).</summary>
+public enum ReviewOutcome
 {
-    /// <summary>Approve for this partner (protected), the other registration stays as it is.</summary>
-    ApproveForPartner,
-    /// <summary>Approve, but as influence only: no protection, credit counts as partner-influenced.</summary>
+    /// <summary>Approve for this partner: protected for the workspace's window.</summary>
+    Approve,
+    /// <summary>Approve as influence only: no protection, credit counts as partner-influenced.</summary>
     InfluenceOnly,
-    /// <summary>Reject as a duplicate of an earlier registration.</summary>
+    /// <summary>Reject (a reason is required).</summary>
+    Reject,
+    /// <summary>Reject as a duplicate of a registration it conflicts with.</summary>
     RejectAsDuplicate,
 }
 
@@ -70,13 +72,24 @@ public static class RegistrationRules
 
     public static string Describe(RegistrationKind k) => k == RegistrationKind.Lead ? "Lead" : "Deal";
 
-    public static string Describe(ConflictDecision d) => d switch
+    public static string Describe(ReviewOutcome d) => d switch
     {
-        ConflictDecision.ApproveForPartner => "Approve for this partner",
-        ConflictDecision.InfluenceOnly => "Approve as influence only",
-        ConflictDecision.RejectAsDuplicate => "Reject as duplicate",
+        ReviewOutcome.Approve => "Approve for this partner",
+        ReviewOutcome.InfluenceOnly => "Approve as influence only",
+        ReviewOutcome.Reject => "Reject",
+        ReviewOutcome.RejectAsDuplicate => "Reject as duplicate",
         _ => d.ToString(),
     };
+
+    /// <summary>Why a review decision is refused; null when allowed. Rejections and every decision on a conflict need a reason.</summary>
+    public static string? RefuseDecision(RegistrationStage stage, ReviewOutcome outcome, bool hasConflicts, string? reason)
+    {
+        if (!AwaitingReview.Contains(stage)) return $"This registration is {Describe(stage).ToLowerInvariant()}; only a submitted or under-review registration can be decided.";
+        if (outcome == ReviewOutcome.RejectAsDuplicate && !hasConflicts) return "Nothing was found that this registration duplicates; reject it with a reason instead.";
+        if (string.IsNullOrWhiteSpace(reason) && (outcome is ReviewOutcome.Reject or ReviewOutcome.RejectAsDuplicate || hasConflicts))
+            return hasConflicts ? "A reason is required: every decision on a conflict is recorded with its reason." : "A reason is required to reject a registration.";
+        return null;
+    }
 
     public static string Describe(CreditKind k) => k == CreditKind.Sourced ? "Partner-sourced" : "Partner-influenced";
 
@@ -202,9 +215,10 @@ public static class RegistrationRules
 
     /// <summary>
     /// Whether a match is a hard conflict: the same domain as a registration by another partner that holds live protection
-    /// (or is still waiting for review). Name matches and the partner's own earlier registrations are soft flags.
+    /// (or is still waiting for review, or was won: a customer already). Name matches and the partner's own earlier registrations are soft flags.
     /// </summary>
     public static bool IsHard(MatchStrength strength, bool samePartner, RegistrationStage otherStage, DateTime? otherProtectedUntil, DateTime now) =>
         strength == MatchStrength.Domain && !samePartner
-        && (AwaitingReview.Contains(otherStage) || Live.Contains(otherStage) && otherProtectedUntil is { } u && u > now);
+        && (AwaitingReview.Contains(otherStage) || otherStage == RegistrationStage.Won
+            || Live.Contains(otherStage) && otherProtectedUntil is { } u && u > now);
 }

@@ -112,4 +112,14 @@ public class RegistrationRulesTests
         Assert.False(RegistrationRules.IsHard(MatchStrength.Domain, true, RegistrationStage.Approved, now.AddDays(10), now));
         Assert.False(RegistrationRules.IsHard(MatchStrength.NameAndCountry, false, RegistrationStage.Approved, now.AddDays(10), now));
     }
+
+    [Fact]
+    public void RefuseDecision_ReasonForRejectionsAndConflicts_DuplicateNeedsAConflict()
+    {
+        Assert.Null(RegistrationRules.RefuseDecision(RegistrationStage.Submitted, ReviewOutcome.Approve, false, null));
+        Assert.Contains("reason", RegistrationRules.RefuseDecision(RegistrationStage.Submitted, ReviewOutcome.Reject, false, " "));
+        Assert.Contains("conflict", RegistrationRules.RefuseDecision(RegistrationStage.UnderReview, ReviewOutcome.Approve, true, null));
+        Assert.Contains("Nothing was found", RegistrationRules.RefuseDecision(RegistrationStage.UnderReview, ReviewOutcome.RejectAsDuplicate, false, "dup"));
+        Assert.Contains("only a submitted", RegistrationRules.RefuseDecision(RegistrationStage.Approved, ReviewOutcome.Approve, false, null));
+    }
 }
