@@ -6,6 +6,7 @@ using Warmglow.Core.Matching;
 using Warmglow.Core.Referrals;
 using Warmglow.Core.Validation;
 using Warmglow.Web.Data;
+using Warmglow.Web.Features.Notifications;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Tasks;
 using Warmglow.Web.Features.Users;
@@ -78,7 +79,7 @@ public sealed record ConflictDto(int Id, int OtherId, string OtherPartnerName, s
     DateTime? DecidedAt, string? DecidedBy);
 
 /// <summary>Deal registration: registering, conflict detection and decisions, stage moves, protection, credit, settings and export.</summary>
-public sealed class ReferralService(WarmglowDb db, TaskService tasks)
+public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier notifier, UserDirectory directory)
 {
     public const string ReviewTaskSource = "referral-review";
     const int CandidateLimit = 25;
@@ -217,7 +218,16 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks)
         r.SetKeys();
         db.Registrations.Add(r);
         await db.SaveChangesAsync(ct);
-        await DetectConflictsAsync(r, ct);
+        await using (var uow = await db.BeginOrJoinTransactionAsync(ct))
+        {
+            await DetectConflictsAsync(r, ct);
+            var partner = await db.Partners.AsNoTracking().Where(p => p.Id == partnerId).Select(p => p.Name).FirstAsync(ct);
+            await notifier.NotifyPartnershipAsync(new Notice("referral.submitted",
+                $"{partner} registered {r.CompanyName} ({RegistrationRules.Describe(kind).ToLowerInvariant()}){(r.ConflictOpen ? "; it matches another registration" : "")}: review it.",
+                $"referral.submitted:{r.Id}") { Link = $"/Referrals/Details/{r.Id}", PartnershipId = r.PartnershipId, Data = new { registrationId = r.Id } },
+                NoticeAudience.Manager, ct);
+            await uow.CommitAsync(ct);
+        }
         return await GetAsync(r.Id, caller, ct);
     }
 
@@ -343,9 +353,24 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks)
             var key = ReviewTaskKey(id);
             await db.Tasks.Where(t => t.SourceKey == key && t.Status == WorkTaskStatus.Open)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, WorkTaskStatus.Done).SetProperty(t => t.DoneAt, now), ct);
+            var verdict = outcome switch
+            {
+                ReviewOutcome.Approve => r.ProtectedUntil is { } pu ? $"was approved and is protected for you until {pu:yyyy-MM-dd}" : "was approved",
+                ReviewOutcome.InfluenceOnly => "was approved as influence only",
+                _ => "was not approved",
+            };
+            await NotifyRegistrantAsync(r, new Notice("referral.decided", $"Your registration of {r.CompanyName} {verdict}.", $"referral.decided:{r.Id}")
+                { Link = $"/Portal/Referrals/Details/{r.Id}", PartnershipId = r.PartnershipId, Data = new { registrationId = r.Id, stage = r.Stage.ToString() } }, ct);
             await uow.CommitAsync(ct);
         }
         return await GetAsync(id, caller, ct);
+    }
+
+    /// <summary>Tells the registering partner's own users (never another member partner's) about their registration.</summary>
+    async Task NotifyRegistrantAsync(Registration r, Notice notice, CancellationToken ct)
+    {
+        var users = await directory.Memberships().Where(m => m.PartnerId == r.PartnerId).Select(m => m.UserId).ToListAsync(ct);
+        await notifier.NotifyAsync(notice, users, ct);
     }
 
     public static string ReviewTaskKey(int id) => $"{ReviewTaskSource}:{id}";
@@ -482,6 +507,21 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks)
                 AssigneeId = w.ManagerId, DueOn = due, Source = ReviewTaskSource, SourceKey = ReviewTaskKey(w.Id), Link = $"/Referrals/Details/{w.Id}",
             }, ct);
             if (isNew) opened++;
+        }
+        // Expiry notices, once per registration and end date (an extension gives a new one).
+        var soon = now.AddDays(RegistrationRules.ExpiryNoticeDays);
+        var expiring = await db.Registrations.AsNoTracking()
+            .Where(r => r.ProtectedUntil != null && r.ProtectedUntil > now && r.ProtectedUntil <= soon
+                && (r.Stage == RegistrationStage.Approved || r.Stage == RegistrationStage.Qualified || r.Stage == RegistrationStage.Opportunity))
+            .OrderBy(r => r.ProtectedUntil).Take(500).ToListAsync(ct);
+        foreach (var r in expiring)
+        {
+            var occasion = $"referral.expiring:{r.Id}:{r.ProtectedUntil:yyyyMMdd}";
+            var title = $"Protection of {r.CompanyName} ends on {r.ProtectedUntil:yyyy-MM-dd}.";
+            await NotifyRegistrantAsync(r, new Notice("referral.expiring", title, occasion)
+                { Link = $"/Portal/Referrals/Details/{r.Id}", PartnershipId = r.PartnershipId, Data = new { registrationId = r.Id } }, ct);
+            await notifier.NotifyPartnershipAsync(new Notice("referral.expiring", title, occasion)
+                { Link = $"/Referrals/Details/{r.Id}", PartnershipId = r.PartnershipId, Data = new { registrationId = r.Id } }, NoticeAudience.Manager, ct);
         }
         return new(expired, opened);
     }

@@ -11,6 +11,7 @@ public sealed class ReferralsModule : IWarmglowModule
     {
         services.AddScoped<ReferralService>();
         services.AddScoped<ReferralFigures>();
+        services.AddScoped<Signals.IPartnerNextActionSource, ReferralNextActions>();
         services.AddSingleton<IRecurringJob, ReferralJob>();
         services.AddScoped<IDemoContributor, ReferralsDemo>();
         services.AddSection(SectionSlot.PartnershipMain, 250, "ReferralsSection", Policies.Internal);
