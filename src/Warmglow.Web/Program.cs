@@ -102,6 +102,7 @@ IWarmglowModule[] modules =
     new MeasurementModule(),
     new HealthModule(),
     new Warmglow.Web.Features.Governance.GovernanceModule(),
+    new Warmglow.Web.Features.Referrals.ReferralsModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new PortalModule(),

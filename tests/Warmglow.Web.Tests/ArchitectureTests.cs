@@ -69,6 +69,7 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "PartnershipCharter: own partnership",
             "PartnershipMember: whole workspace",
             "RaciMatrix: own partnership",
+            "Registration: own partnership",
             "RevenueStatement: own partnership",
             "RevenueStatementLineSet: own partnership",
             "Scorecard: whole workspace",
