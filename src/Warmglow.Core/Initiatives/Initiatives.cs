@@ -225,6 +225,20 @@ public static class InitiativeRoi
     public static decimal? Of(decimal revenue, decimal spend) =>
         spend <= 0 ? null : Math.Round((revenue - spend) / spend, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary>A supported ISO 4217 currency (the list revenue sharing uses), or an error naming the choices.</summary>
+    public static Currency? CheckCurrency(FieldErrors errors, string field, string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            errors.Add(field, "is required: an ISO 4217 code such as EUR.");
+            return null;
+        }
+        var currency = Currency.Find(code);
+        if (currency is null)
+            errors.Add(field, $"'{code.Trim()}' is not a supported currency; use one of {string.Join(", ", Currency.Known.Select(c => c.Code))}.");
+        return currency;
+    }
+
     /// <summary>An amount of money must be zero or more and fit the currency's minor units.</summary>
     public static void CheckAmount(FieldErrors errors, string field, decimal? amount, Currency? currency, bool required = false)
     {

@@ -1,0 +1,37 @@
+using Warmglow.Core.Measurement;
+using Warmglow.Web.Data;
+using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Signals;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure.Modules;
+
+namespace Warmglow.Web.Features.Initiatives;
+
+/// <summary>Joint initiatives: co-marketing, co-selling, co-product, innovation sprints and pilots, with milestones, outcomes and ROI.</summary>
+public sealed class InitiativesModule : IWarmglowModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<InitiativeService>();
+        services.AddSingleton<IActivitySource, InitiativeActivity>();
+        services.AddScoped<IDemoContributor, InitiativesDemo>();
+        services.AddSection(SectionSlot.PartnershipMain, 300, "InitiativesSection", Policies.Internal);
+        services.AddSection(SectionSlot.PortalPartnership, 300, "InitiativesPortal", Policies.Member);
+    }
+
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+        pages.AuthorizeFolder("/Initiatives", Policies.Internal);
+
+    public IEnumerable<NavItem> Navigation => [new("initiatives", "Initiatives", "/Initiatives", 67, Policies.Internal)];
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapInitiativesEndpoints();
+}
+
+/// <summary>Milestones of joint initiatives marked done, counted when they were marked (the engagement index's "initiatives").</summary>
+public sealed class InitiativeActivity : IActivitySource
+{
+    public ActivityKind Kind => ActivityKind.Initiatives;
+    public IQueryable<PartnershipActivity> Query(WarmglowDb db) =>
+        db.InitiativeMilestones.Where(m => m.DoneAt != null)
+            .Select(m => new PartnershipActivity { PartnershipId = m.Initiative!.PartnershipId, At = m.DoneAt!.Value });
+}
