@@ -3,6 +3,7 @@ using Warmglow.Core.Initiatives;
 using Warmglow.Core.Revenue;
 using Warmglow.Core.Validation;
 using Warmglow.Web.Data;
+using Warmglow.Web.Features.Notifications;
 using Warmglow.Web.Features.Partners;
 using Warmglow.Web.Features.Users;
 using Warmglow.Web.Infrastructure;
@@ -63,7 +64,7 @@ public sealed record OutcomeProgressInput(decimal? Actual, DateOnly? MeasuredOn,
 /// users (the DbContext limits them to their partnerships' shared initiatives) propose, and update the milestones and
 /// outcomes their side owns.
 /// </summary>
-public sealed class InitiativeService(WarmglowDb db, UserDirectory users)
+public sealed class InitiativeService(WarmglowDb db, UserDirectory users, INotifier notifier)
 {
     public const int ColumnSize = 10;
 
@@ -269,10 +270,23 @@ public sealed class InitiativeService(WarmglowDb db, UserDirectory users)
             throw new Conflict(refusal);
         }
         PartnerService.ExpectVersion(db, i, version);
+        var from = i.Status;
         i.Status = to;
         i.StatusChangedAt = db.UtcNow;
         if (!string.IsNullOrWhiteSpace(input.Reason)) i.StatusReason = input.Reason.Trim();
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // The partner hears what became of their proposal, and of every shared initiative's status; internal ones stay quiet.
+        if (i.Shared)
+        {
+            var title = from == InitiativeStatus.Proposed
+                ? to == InitiativeStatus.Idea ? $"Your proposal \"{i.Title}\" was accepted." : $"Your proposal \"{i.Title}\" was declined: {i.StatusReason}"
+                : $"\"{i.Title}\" is now {InitiativeLifecycle.Describe(to).ToLowerInvariant()}.";
+            await notifier.NotifyPartnershipAsync(new Notice(from == InitiativeStatus.Proposed ? (to == InitiativeStatus.Idea ? "initiative.accepted" : "initiative.declined") : "initiative.status",
+                title.Length > 300 ? title[..300] : title, $"initiative:{i.Id}:status:{i.Version}")
+                { Link = $"/Portal/Initiatives/{i.Id}", PartnershipId = i.PartnershipId, Data = new { initiativeId = i.Id, status = to.ToString() } }, NoticeAudience.PartnerUsers, ct);
+        }
+        await tx.CommitAsync(ct);
         return await GetAsync(id, ct);
     }
 
@@ -305,7 +319,11 @@ public sealed class InitiativeService(WarmglowDb db, UserDirectory users)
             OurOwnerId = manager, OurOwnerName = manager is null ? null : await OwnerNameAsync(manager, ct), StatusChangedAt = db.UtcNow,
         };
         db.Initiatives.Add(i);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await notifier.NotifyPartnershipAsync(new Notice("initiative.proposed", $"{db.Tenant.UserName} proposed an initiative: {i.Title}", $"initiative:{i.Id}:proposed")
+            { Link = $"/Initiatives/{i.Id}", PartnershipId = i.PartnershipId, Data = new { initiativeId = i.Id } }, NoticeAudience.Manager, ct);
+        await tx.CommitAsync(ct);
         return await GetAsync(i.Id, ct);
     }
 
