@@ -103,6 +103,7 @@ IWarmglowModule[] modules =
     new HealthModule(),
     new Warmglow.Web.Features.Governance.GovernanceModule(),
     new Warmglow.Web.Features.Referrals.ReferralsModule(),
+    new Warmglow.Web.Features.Initiatives.InitiativesModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new PortalModule(),

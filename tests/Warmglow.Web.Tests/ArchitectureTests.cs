@@ -58,6 +58,9 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "CalendarFeed: own partnership",
             "Contact: own partnership",
             "GovernancePerson: own partnership",
+            "Initiative: own partnership",             // shared ones only (chosen when written), of their own partnerships
+            "InitiativeMilestone: own partnership",    // of those shared initiatives
+            "InitiativeOutcome: own partnership",
             "Meeting: own partnership",
             "MeetingAttendee: own partnership",
             "MeetingNote: own partnership",
