@@ -57,7 +57,7 @@ public class Initiative : IWorkspaceOwned, IVersioned, IAudited, ITimestamped, I
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    public string? AuditSummary => $"{Title} ({Status})";
+    public string? AuditSummary => $"{Title} ({Warmglow.Core.Text.Labels.Of(Status).ToLowerInvariant()})";
 }
 
 /// <summary>A milestone: title, due date, owner side and name, done date. Its state (on track / at risk / late) is derived.</summary>
@@ -99,7 +99,7 @@ public class InitiativeOutcome : IWorkspaceOwned, IVersioned, IAudited, ITimesta
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    public string? AuditSummary => $"{Label ?? Metric.ToString()}: {Actual}";
+    public string? AuditSummary => $"{Label ?? Warmglow.Core.Text.Labels.Of(Metric)}: {Actual}";
 }
 
 sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
