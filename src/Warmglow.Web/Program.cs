@@ -102,6 +102,7 @@ IWarmglowModule[] modules =
     new MeasurementModule(),
     new HealthModule(),
     new Warmglow.Web.Features.Governance.GovernanceModule(),
+    new Warmglow.Web.Features.Portfolio.PortfolioModule(),
     new TasksModule(),
     new PortalModule(),
     new DemoModule(),
