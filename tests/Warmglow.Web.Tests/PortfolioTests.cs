@@ -173,10 +173,11 @@ public abstract class PortfolioTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(ValueBasis.Composite, (await (await manager.GetAsync("/api/portfolio/settings")).Read<PortfolioSettingsDto>()).Basis);
         var saved = await (await manager.PutJson("/api/portfolio/settings", new { strategicPercent = 20, growthPercent = 30, transactionalPercent = 50, basis = "Composite", minimumAgeDays = 0, version = 0 })).Read<PortfolioSettingsDto>();
         Assert.Equal(20, saved.StrategicPercent);
-        var again = await (await manager.PutJson("/api/portfolio/settings", new { strategicPercent = 20, growthPercent = 30, transactionalPercent = 50, basis = "Composite", version = saved.Version })).Read<PortfolioSettingsDto>();
+        var again = await (await manager.PutJson("/api/portfolio/settings", new { strategicPercent = 20, growthPercent = 30, transactionalPercent = 50, basis = "Weighted", version = saved.Version })).Read<PortfolioSettingsDto>();
         await (await manager.PutJson("/api/portfolio/settings", new { strategicPercent = 25, growthPercent = 30, transactionalPercent = 45, basis = "Composite", version = saved.Version })).Problem(409);
-        Assert.Equal(20, (await (await manager.GetAsync("/api/portfolio/settings")).Read<PortfolioSettingsDto>()).StrategicPercent);
+        Assert.Equal(ValueBasis.Weighted, (await (await manager.GetAsync("/api/portfolio/settings")).Read<PortfolioSettingsDto>()).Basis);
         Assert.NotEqual(saved.Version, again.Version);
+        await manager.PutJson("/api/portfolio/settings", new { strategicPercent = 20, growthPercent = 30, transactionalPercent = 50, basis = "Composite", version = again.Version });
 
         // Minimum age 0: the young ones rank too. 5 ranked at 20/30/50: 1 strategic, 2 growth (ceil 2.5 − 1), 2 transactional.
         await Portfolio(ws, manager, "Ru", 5, 2);
