@@ -15,6 +15,7 @@ public sealed class MeasurementModule : IWarmglowModule
         .AddScoped<DashboardService>()
         .AddScoped<IDemoContributor, MeasurementDemo>()
         .AddSingleton<Signals.IActivitySource, ObservationActivity>()
+        .AddScoped<Signals.IPortfolioMeasureSource, PortfolioMeasures>()
         .AddSection(SectionSlot.PartnershipSide, 300, "MeasurementSection", Policies.Internal);
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages)

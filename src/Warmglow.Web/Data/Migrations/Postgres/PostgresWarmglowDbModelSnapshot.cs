@@ -2974,6 +2974,337 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PartnershipTier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("OverrideByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("OverrideUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TierRank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "TierRank");
+
+                    b.ToTable("PartnershipTiers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PortfolioFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("Composite")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CostsMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<double?>("Engagement")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("HealthScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MinorUnits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RedFlagCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("RevenuePeriodMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevenueTtmMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("RoiPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "Composite");
+
+                    b.HasIndex("WorkspaceId", "RevenueTtmMinor");
+
+                    b.ToTable("PortfolioFigures");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PortfolioSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CompositeWeightPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DowngradeGraceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GrowthPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastRecomputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinimumAgeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StrategicPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TransactionalPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("PortfolioSettings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.SavedPortfolioView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedPortfolioViews");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FromTier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ToTier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "At");
+
+                    b.ToTable("TierChanges");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ApprovableOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Downgrade")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FromTier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ToTier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Status");
+
+                    b.HasIndex("WorkspaceId", "Status");
+
+                    b.ToTable("TierProposals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.ReferralSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -4606,6 +4937,50 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PartnershipTier", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PortfolioFigure", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierChange", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierProposal", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.Registration", b =>

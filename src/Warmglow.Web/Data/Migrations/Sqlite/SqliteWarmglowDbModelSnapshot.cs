@@ -2864,6 +2864,325 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PartnershipTier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OverrideUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TierRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "TierRank");
+
+                    b.ToTable("PartnershipTiers");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PortfolioFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Composite")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostsMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Engagement")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("HealthScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedFlagCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevenuePeriodMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueTtmMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RoiPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "Composite");
+
+                    b.HasIndex("WorkspaceId", "RevenueTtmMinor");
+
+                    b.ToTable("PortfolioFigures");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PortfolioSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompositeWeightPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DowngradeGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrowthPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRecomputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumAgeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategicPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TransactionalPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId")
+                        .IsUnique();
+
+                    b.ToTable("PortfolioSettings");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.SavedPortfolioView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedPortfolioViews");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromTier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToTier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "At");
+
+                    b.ToTable("TierChanges");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ApprovableOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Downgrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromTier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToTier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Status");
+
+                    b.HasIndex("WorkspaceId", "Status");
+
+                    b.ToTable("TierProposals");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.ReferralSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -4470,6 +4789,50 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PartnershipTier", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.PortfolioFigure", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierChange", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TierProposal", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.Registration", b =>
