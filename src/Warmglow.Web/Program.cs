@@ -106,6 +106,7 @@ IWarmglowModule[] modules =
     new HealthModule(),
     new Warmglow.Web.Features.Governance.GovernanceModule(),
     new TasksModule(),
+    new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new PortalModule(),
     new DemoModule(),
 ];

@@ -59,6 +59,7 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "GovernancePerson: own partnership",
             "Meeting: own partnership",
             "MeetingNote: own partnership",
+            "Notification: own partnership",
             "Partner: own partnership",
             "Partnership: own partnership",
             "PartnershipCharter: own partnership",

@@ -2042,6 +2042,64 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OccasionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkspaceId", "UserId", "OccasionKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "UserId", "ReadAt", "Id");
+
+                    b.ToTable("Notifications");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Contact", b =>
                 {
                     b.Property<int>("Id")
@@ -3425,6 +3483,24 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Warmglow.Web.Features.Users.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Partners.Contact", b =>
