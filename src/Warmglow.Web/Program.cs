@@ -107,6 +107,7 @@ IWarmglowModule[] modules =
     new Warmglow.Web.Features.Governance.GovernanceModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
+    new Warmglow.Web.Features.Webhooks.WebhooksModule(),
     new PortalModule(),
     new DemoModule(),
 ];

@@ -6,6 +6,8 @@ namespace Warmglow.Web.Data;
 public abstract partial class WarmglowDb
 {
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationMailState> NotificationMailStates => Set<NotificationMailState>();
 
     // Read by the partner filter below (parameterized per context instance like CurrentPartnerId).
     string? CurrentUserId => tenant.UserId;
@@ -15,5 +17,8 @@ public abstract partial class WarmglowDb
     {
         // A partner user reads only the notices addressed to them.
         b.Entity<Notification>().PartnerSees(n => CurrentPartnerId == null || n.UserId == CurrentUserId);
+        // Likewise their own e-mail choices (the settings page; the mail job runs as staff).
+        b.Entity<NotificationPreference>().PartnerSees(n => CurrentPartnerId == null || n.UserId == CurrentUserId);
+        b.Entity<NotificationMailState>().PartnerSees(n => CurrentPartnerId == null || n.UserId == CurrentUserId);
     }
 }
