@@ -60,6 +60,8 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "Meeting: own partnership",
             "MeetingNote: own partnership",
             "Notification: own partnership",
+            "NotificationMailState: own partnership",
+            "NotificationPreference: own partnership",
             "Partner: own partnership",
             "Partnership: own partnership",
             "PartnershipCharter: own partnership",
