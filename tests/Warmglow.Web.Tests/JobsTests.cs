@@ -95,17 +95,16 @@ public abstract class JobsTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         _ = app.Services;
         var job = $"test-crash-{Guid.NewGuid():N}"[..20];
         var occasion = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var heldUntil = DateTime.UtcNow.AddSeconds(3);
-        await InDb(async db =>
-        {
-            db.JobLeases.Add(new JobLease { Name = job, NextRunAt = occasion, LeasedBy = "crashed-instance", LeasedUntil = heldUntil });
-            return await db.SaveChangesAsync();
-        });
         var passes = new ConcurrentBag<(DateTime Occurrence, string Host)>();
         await using (var a = Host("a", job, TimeSpan.FromHours(1), passes))
         {
             _ = a.Services;
-            await Task.Delay(1500);
+            // As a crashed instance leaves it: an occasion due, claimed, the claim not yet lapsed.
+            await WaitFor(() => InDb(db => db.JobLeases.AnyAsync(l => l.Name == job)).GetAwaiter().GetResult(), TimeSpan.FromSeconds(20));
+            var heldUntil = DateTime.UtcNow.AddSeconds(4);
+            await InDb(db => db.JobLeases.Where(l => l.Name == job).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.NextRunAt, occasion).SetProperty(l => l.LeasedBy, "crashed-instance").SetProperty(l => l.LeasedUntil, heldUntil)));
+            await Task.Delay(2000);
             Assert.Empty(passes); // the claim still holds
             await WaitFor(() => !passes.IsEmpty, TimeSpan.FromSeconds(20));
         }
@@ -138,7 +137,11 @@ public abstract class JobsTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.True(await InDb(db => db.DataProtectionKeys.AnyAsync()));
 
         // Admins read jobs; only the deployment owner starts a pass early.
-        Assert.Equal(HttpStatusCode.Forbidden, (await adminB.PostAsync($"/api/admin/jobs/{job}/run", null)).StatusCode);
+        using var otherAdmin = b.CreateClient();
+        var otherToken = await (await otherAdmin.PostAsJsonAsync("/api/auth/token", new { email = await ws.NewUserAsync(Roles.Admin), password = TestApp.Password })).Content.ReadFromJsonAsync<TokenDto>();
+        otherAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", otherToken!.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await otherAdmin.GetAsync("/api/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.PostAsync($"/api/admin/jobs/{job}/run", null)).StatusCode);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

@@ -83,6 +83,7 @@ public abstract class WebhooksTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
         b.UseSetting("Jobs:Enabled", "true");
         b.UseSetting("Jobs:TickSeconds", "1");
         b.UseSetting("Jobs:FirstRunDelaySeconds", "0");
+        b.UseSetting("Jobs:LeaseSeconds", "6");
         b.UseSetting("Jobs:health-recompute:Enabled", "false");
         b.UseSetting("Webhooks:DeliverySeconds", "1");
         b.UseSetting("Webhooks:RetryDelaysSeconds", "1,1,1");

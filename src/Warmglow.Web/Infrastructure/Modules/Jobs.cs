@@ -251,7 +251,11 @@ public sealed class JobScheduler(IEnumerable<IRecurringJob> jobs, IServiceScopeF
             await job.RunAsync(runner, ct);
             if (runner.Failures > 0) error = $"{runner.Failures} workspace{(runner.Failures == 1 ? "" : "s")} failed; see the log.";
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: hand the occasion back at once (it stays due), so another instance runs it without waiting for the lease.
+        }
+        catch (Exception e)
         {
             log.LogError(e, "Job {Job} failed", job.Name);
             error = $"{e.GetType().Name}: {e.Message}";
@@ -261,7 +265,13 @@ public sealed class JobScheduler(IEnumerable<IRecurringJob> jobs, IServiceScopeF
             await renewing.CancelAsync();
             try { await renewal; } catch (OperationCanceledException) { }
         }
-        if (ct.IsCancellationRequested) return true; // shutting down: the claim lapses and another instance takes the occasion over
+        if (ct.IsCancellationRequested)
+        {
+            await using var release = scopes.CreateAsyncScope();
+            await release.ServiceProvider.GetRequiredService<WarmglowDb>().JobLeases.Where(l => l.Name == job.Name && l.LeasedBy == Instance)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LeasedBy, (string?)null).SetProperty(l => l.LeasedUntil, (DateTime?)null), CancellationToken.None);
+            return true;
+        }
 
         var finished = clock.GetUtcNow().UtcDateTime;
         var ms = (long)clock.GetElapsedTime(started).TotalMilliseconds;
