@@ -37,12 +37,12 @@ public abstract class JobsTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         }
     }
 
-    WebApplicationFactory<Program> Host(string host, string job, TimeSpan every, ConcurrentBag<(DateTime, string)> passes) =>
+    WebApplicationFactory<Program> Host(string host, string job, TimeSpan every, ConcurrentBag<(DateTime, string)> passes, int firstDelaySeconds = 0) =>
         app.WithWebHostBuilder(b =>
         {
             b.UseSetting("Jobs:Enabled", "true");
             b.UseSetting("Jobs:TickSeconds", "1");
-            b.UseSetting("Jobs:FirstRunDelaySeconds", "0");
+            b.UseSetting("Jobs:FirstRunDelaySeconds", firstDelaySeconds.ToString());
             b.UseSetting("Jobs:LeaseSeconds", "6");
             b.UseSetting("Jobs:health-recompute:Enabled", "false");
             b.ConfigureTestServices(s => s.AddSingleton<IRecurringJob>(new CountingJob(job, every, host, passes)));
@@ -96,7 +96,7 @@ public abstract class JobsTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         var job = $"test-crash-{Guid.NewGuid():N}"[..20];
         var occasion = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var passes = new ConcurrentBag<(DateTime Occurrence, string Host)>();
-        await using (var a = Host("a", job, TimeSpan.FromHours(1), passes))
+        await using (var a = Host("a", job, TimeSpan.FromHours(1), passes, firstDelaySeconds: 3600))
         {
             _ = a.Services;
             // As a crashed instance leaves it: an occasion due, claimed, the claim not yet lapsed.
@@ -123,8 +123,8 @@ public abstract class JobsTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         var ws = await app.CreateWorkspaceAsync("Jobs");
         var passes = new ConcurrentBag<(DateTime Occurrence, string Host)>();
         var job = $"test-now-{Guid.NewGuid():N}"[..20];
-        await using var a = Host("a", job, TimeSpan.FromDays(1), passes);
-        await using var b = Host("b", job, TimeSpan.FromDays(1), passes);
+        await using var a = Host("a", job, TimeSpan.FromDays(1), passes, firstDelaySeconds: 3600);
+        await using var b = Host("b", job, TimeSpan.FromDays(1), passes, firstDelaySeconds: 3600);
 
         // A token issued by host A is honoured by host B: the data-protection key ring is in the database.
         using var anonA = a.CreateClient();
