@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,8 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     .AddEntityFrameworkStores<WarmglowDb>()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<WarmglowClaimsFactory>();
+// One key ring in the database, so cookies, bearer tokens and protected secrets work on every instance (docs/decisions/0021).
+builder.Services.AddDataProtection().SetApplicationName("Warmglow").PersistKeysToDbContext<WarmglowDb>();
 const string AuthScheme = "cookie-or-bearer";
 builder.Services.AddAuthentication(o =>
     {
@@ -107,6 +110,7 @@ IWarmglowModule[] modules =
     new Warmglow.Web.Features.Portfolio.PortfolioModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
+    new Warmglow.Web.Features.Webhooks.WebhooksModule(),
     new PortalModule(),
     new DemoModule(),
 ];

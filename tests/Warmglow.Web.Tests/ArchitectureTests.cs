@@ -66,6 +66,8 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "MeetingNote: own partnership",
             "MeetingSeries: own partnership",
             "Notification: own partnership",
+            "NotificationMailState: own partnership",
+            "NotificationPreference: own partnership",
             "Partner: own partnership",
             "PartnerAdminGrant: own partnership",
             "Partnership: own partnership",

@@ -534,7 +534,7 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         // Overdue reviews come from the agreements module; a stand-in source shows they become a red flag.
         await InDb(ws, async (db, sp) =>
         {
-            var service = new HealthService(db, sp.GetServices<IActivitySource>(), [new OneOverdueReview(id2)], sp.GetRequiredService<TaskService>(), sp.GetRequiredService<HealthJobState>());
+            var service = new HealthService(db, sp.GetServices<IActivitySource>(), [new OneOverdueReview(id2)], sp.GetRequiredService<TaskService>(), sp.GetRequiredService<HealthJobState>(), sp.GetRequiredService<Warmglow.Web.Features.Notifications.INotifier>());
             await service.RecomputeAsync();
             return 0;
         });

@@ -145,7 +145,7 @@ public sealed class AccountService(WarmglowDb db, UserManager<AppUser> users, Us
                 $"Hello {user.DisplayName},\n\nsomeone (hopefully you) asked to reset your Warmglow password. Choose a new one here:\n\n{link.Url}\n\n" +
                 $"The link works once, until {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC. If you did not ask for it, ignore this e-mail.\n", ct);
         }
-        catch (Exception e) when (e is System.Net.Mail.SmtpException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is MailKit.CommandException or MailKit.ProtocolException or System.Net.Sockets.SocketException or InvalidOperationException or IOException)
         {
             log.LogError(e, "Could not send the password reset e-mail");
             throw new Conflict("The e-mail could not be sent just now; try again in a few minutes or ask an admin of your workspace.");

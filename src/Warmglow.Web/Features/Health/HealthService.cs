@@ -39,7 +39,7 @@ public sealed class HealthJobState
 /// <see cref="RecomputeAsync"/> is the only writer of the snapshot tables; <see cref="HealthReadModel"/> reads them.
 /// </summary>
 public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> activity, IEnumerable<IOverdueReviewSource> overdue,
-    TaskService tasks, HealthJobState state, IEnumerable<ISponsorshipSource>? sponsorship = null)
+    TaskService tasks, HealthJobState state, Notifications.INotifier notifier, IEnumerable<ISponsorshipSource>? sponsorship = null)
 {
     public const int PeriodsKept = 8;
     public const string CheckInSource = "check-in";
@@ -181,6 +181,17 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
             db.EngagementSnapshots.AddRange(snapshots);
             db.HealthSnapshots.AddRange(health);
             await db.SaveChangesAsync(ct);
+            // Each red flag reaches the partnership's manager once per quarter (the occasion key), however often this runs.
+            var flagged = partnerships.ToDictionary(p => p.Id);
+            foreach (var h in health)
+                foreach (var flag in h.RedFlags)
+                    await notifier.NotifyPartnershipAsync(new Notifications.Notice("health.red_flag",
+                        $"Red flag on {flagged[h.PartnershipId].Name}: {flag.Reason}",
+                        $"redflag:{h.PartnershipId}:{h.Period}:{flag.Kind}:{flag.Subject}")
+                    {
+                        Link = $"/Partnerships/{h.PartnershipId}", PartnershipId = h.PartnershipId,
+                        Data = new { partnershipId = h.PartnershipId, period = h.Period, kind = flag.Kind.ToString(), subject = flag.Subject },
+                    }, Notifications.NoticeAudience.Manager, ct);
             await tx.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();

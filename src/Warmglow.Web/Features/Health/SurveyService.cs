@@ -31,7 +31,7 @@ public sealed record SurveyResultsDto(int Id, int PartnershipId, string Partners
 /// Anonymous rounds keep the "who answered" flag (<see cref="SurveyRecipient"/>) and the answers
 /// (<see cref="SurveyAnswer"/>) unlinkable; docs/decisions/0010 explains how.
 /// </summary>
-public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people, AnonymousAnswerPool pool)
+public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people, AnonymousAnswerPool pool, Notifications.INotifier notifier)
 {
     public static IReadOnlyList<SurveyTemplate> Templates => HealthSurveys.Templates;
 
@@ -83,7 +83,12 @@ public sealed class SurveyService(WarmglowDb db, Users.UserDirectory people, Ano
             Recipients = recipients.Order(StringComparer.Ordinal).Select(r => new SurveyRecipient { UserId = r }).ToList(),
         };
         db.SurveyRounds.Add(round);
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // Each person asked hears of it (the notice carries no answers; anonymous rounds say nothing about who answers).
+        await notifier.NotifyAsync(new Notifications.Notice("survey.opened", $"You are asked to answer “{round.Title}”.", $"survey:{round.Id}:opened")
+            { Link = $"/Surveys/Answer/{round.Id}", PartnershipId = round.PartnershipId, Data = new { surveyId = round.Id, period = round.Period } }, recipients, ct);
+        await tx.CommitAsync(ct);
         return round;
     }
 

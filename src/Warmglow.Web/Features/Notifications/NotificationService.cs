@@ -41,11 +41,13 @@ public sealed record NotificationDto(long Id, string Title, string? Link, string
     DateTime CreatedAt, bool Read);
 
 /// <summary>Records notices (the in-app inbox) and reads a person's inbox. Delivery by e-mail and webhooks builds on the same rows.</summary>
-public sealed class NotificationService(WarmglowDb db, UserDirectory directory) : INotifier
+public sealed class NotificationService(WarmglowDb db, UserDirectory directory, Webhooks.WebhookOutbox webhooks) : INotifier
 {
     public async Task NotifyAsync(Notice notice, IEnumerable<string> userIds, CancellationToken ct = default)
     {
         Validate(notice);
+        // The webhook outbox, on the same connection and transaction (once per occasion, whoever the recipients are).
+        await webhooks.EnqueueAsync(notice, ct);
         var wanted = userIds.Where(u => !string.IsNullOrEmpty(u)).Distinct().ToList();
         if (wanted.Count == 0) return;
         // Only people of this workspace: a stale id (someone who left) is skipped, never an error for the change itself.

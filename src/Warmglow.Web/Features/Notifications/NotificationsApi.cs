@@ -21,6 +21,10 @@ public static class NotificationsApi
             .WithSummary("Mark one of your notifications read");
         g.MapPost("/read-all", async (NotificationService s, CancellationToken ct) => new MarkedRead(await s.MarkAllReadAsync(ct)))
             .WithSummary("Mark all your notifications read");
+        g.MapGet("/preferences", (NotificationMail s, CancellationToken ct) => s.PreferencesAsync(ct))
+            .WithSummary("How you hear of each kind by e-mail (Immediate, Digest or Off; quiet by default: a daily digest) and your digest hour (UTC)");
+        g.MapPut("/preferences", (MailPreferencesInput input, NotificationMail s, CancellationToken ct) => s.SavePreferencesAsync(input, ct))
+            .WithSummary("Change your e-mail choices: a default for every kind, a choice per kind, the digest hour (0–23, UTC)");
     }
 }
 

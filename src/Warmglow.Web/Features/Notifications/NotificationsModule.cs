@@ -11,6 +11,8 @@ public sealed class NotificationsModule : IWarmglowModule
     {
         services.AddScoped<NotificationService>();
         services.AddScoped<INotifier>(sp => sp.GetRequiredService<NotificationService>());
+        services.AddScoped<NotificationMail>();
+        services.AddSingleton<IRecurringJob, NotificationMailJob>();
     }
 
     // Staff and partner users alike: everyone reads their own inbox (the service reads only the signed-in person's rows).

@@ -13,13 +13,25 @@ using CoreEvent = Warmglow.Core.Revenue.RevenueEvent;
 namespace Warmglow.Web.Features.Revenue;
 
 /// <summary>Statements: preview, issue (locked; late events and refunds become adjustments), bulk issue, reads, CSV, earnings.</summary>
-public sealed class StatementService(WarmglowDb db, Tenant tenant, RevenueAgreements agreements)
+public sealed class StatementService(WarmglowDb db, Tenant tenant, RevenueAgreements agreements, Notifications.INotifier notifier)
 {
     /// <summary>A transaction of our own, unless the caller (e.g. the demo loader) already runs one.</summary>
     Task<UnitOfWork> OwnTransactionAsync(CancellationToken ct) => db.BeginOrJoinTransactionAsync(ct);
 
     Task<Agreement> AgreementAsync(int agreementId, CancellationToken ct) => agreements.AgreementAsync(agreementId, ct);
     Task<IReadOnlyList<PartyDto>> PartiesAsync(Agreement agreement, CancellationToken ct) => agreements.PartiesAsync(agreement, ct);
+
+    /// <summary>Tells the partnership's manager and its partners' users, in the issuing transaction (notifications, webhooks).</summary>
+    async Task NotifyIssuedAsync(Agreement agreement, RevenueStatement statement, CancellationToken ct)
+    {
+        var title = $"A revenue statement for {statement.From:yyyy-MM-dd} to {statement.To:yyyy-MM-dd} was issued on {agreement.Title}.";
+        var data = new { statementId = statement.Id, agreementId = agreement.Id, from = statement.From, to = statement.To };
+        var occasion = $"statement:{statement.Id}:issued";
+        await notifier.NotifyPartnershipAsync(new Notifications.Notice("statement.issued", title, occasion)
+            { Link = $"/Revenue/Statement/{statement.Id}", PartnershipId = agreement.PartnershipId, Data = data }, Notifications.NoticeAudience.Manager, ct);
+        await notifier.NotifyPartnershipAsync(new Notifications.Notice("statement.issued", title, occasion)
+            { Link = $"/Portal/Statement/{statement.Id}", PartnershipId = agreement.PartnershipId, Data = data }, Notifications.NoticeAudience.PartnerUsers, ct);
+    }
 
     /// <summary>The statement the period would get now; nothing is written.</summary>
     public async Task<StatementDto> PreviewAsync(int agreementId, PeriodInput input, CancellationToken ct)
@@ -53,6 +65,7 @@ public sealed class StatementService(WarmglowDb db, Tenant tenant, RevenueAgreem
         {
             throw new Conflict("Someone issued a statement for this agreement at the same moment; reload to see it.");
         }
+        await NotifyIssuedAsync(agreement, statement, ct);
         await tx.CommitAsync(ct);
         return await GetStatementAsync(statement.Id, true, ct);
     }

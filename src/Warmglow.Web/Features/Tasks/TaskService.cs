@@ -38,6 +38,26 @@ public sealed class TaskService(WarmglowDb db)
         }
     }
 
+    /// <summary>
+    /// Tells each assignee of an open task past its due date (action items, reviews, check-ins), once per task and due
+    /// date (a new due date that passes tells them again). Returns how many tasks were overdue.
+    /// </summary>
+    public async Task<int> NotifyOverdueAsync(Notifications.INotifier notifier, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        var overdue = await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == WorkTaskStatus.Open && t.DueOn < today && t.AssigneeId != null)
+            .OrderBy(t => t.Id).Select(t => new { t.Id, t.Title, t.DueOn, t.AssigneeId, t.PartnershipId, t.Link, t.Source })
+            .Take(5000).ToListAsync(ct);
+        foreach (var t in overdue)
+            await notifier.NotifyAsync(new Notifications.Notice("task.overdue", $"Overdue since {t.DueOn:yyyy-MM-dd}: {t.Title}", $"task:{t.Id}:overdue:{t.DueOn:yyyyMMdd}")
+            {
+                Link = t.Link is { } link && Notifications.NotificationService.IsLocal(link) ? link : "/Tasks",
+                PartnershipId = t.PartnershipId, Data = new { taskId = t.Id, dueOn = t.DueOn, source = t.Source },
+            }, [t.AssigneeId!], ct);
+        return overdue.Count;
+    }
+
     /// <summary>Tasks by due date (open first); "mine" are the caller's, "all" every task in the workspace.</summary>
     public Task<Paged<TaskDto>> ListAsync(TaskScope scope, WorkTaskStatus? status, int? page, int? pageSize, CancellationToken ct = default)
     {

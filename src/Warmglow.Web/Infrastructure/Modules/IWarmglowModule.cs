@@ -45,9 +45,12 @@ public static class ModuleRegistration
     {
         services.AddSingleton(modules);
         foreach (var module in modules) module.AddServices(services, configuration);
-        services.AddSingleton(new Navigation(modules.SelectMany(m => m.Navigation).OrderBy(n => n.Order).ToList()));
+        services.AddSingleton(new Navigation(modules.SelectMany(m => m.Navigation).Append(JobsApi.Nav).OrderBy(n => n.Order).ToList()));
         services.AddScoped<JobRunner>();
-        services.AddHostedService<JobScheduler>();
+        services.AddScoped<JobsService>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         // PostConfigure: Razor Pages creates its convention collection in its own setup, which runs after plain Configure calls.
         services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
@@ -60,6 +63,7 @@ public static class ModuleRegistration
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app, IReadOnlyList<IWarmglowModule> modules)
     {
         foreach (var module in modules) module.MapEndpoints(app);
+        app.MapJobEndpoints(); // the one scheduler's jobs (shared infrastructure, not a module)
         return app;
     }
 }
