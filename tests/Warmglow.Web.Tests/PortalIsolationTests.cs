@@ -60,6 +60,11 @@ public abstract class PortalIsolationTests<TApp>(TApp app) : IClassFixture<TApp>
                 .Concat(await db.Partners.AsNoTracking().Where(p => !coPartners.Contains(p.Id)).Select(p => p.Name).ToListAsync())
                 .Where(n => n.Length >= 8).Distinct().ToList();
             Assert.True(markers.Count > 10);
+            // A calendar feed of ours on a partnership that is not A's: the feed routes must refuse its id too.
+            var managerId = await db.Users.Where(u => u.Email == ws.Emails[Roles.Manager]).Select(u => u.Id).SingleAsync();
+            var notMine = await db.Partnerships.Where(p => !mine.Contains(p.Id)).Select(p => p.Id).FirstAsync();
+            db.CalendarFeeds.Add(new Warmglow.Web.Features.Governance.CalendarFeed { UserId = managerId, PartnershipId = notMine, TokenHash = "not-a-real-token", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
             candidates.AddRange(await ForeignIdsAsync(db, ws.Id, mine, a));
             userA = await ws.NewUserAsync(Roles.Partner, partnerA);
             var id = await db.Users.Where(u => u.Email == userA).Select(u => u.Id).SingleAsync();

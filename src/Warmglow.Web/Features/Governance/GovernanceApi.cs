@@ -141,7 +141,7 @@ public static class GovernanceApi
                 http.Response.Headers.CacheControl = "private, max-age=300";
                 return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "warmglow.ics");
             })
-            .AllowAnonymous().WithSummary("The calendar feed behind a secret URL (subscribe to it from a calendar app)");
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").AllowAnonymous().WithSummary("The calendar feed behind a secret URL (subscribe to it from a calendar app)");
         ws.MapGet("/framework", (DecisionService s, CancellationToken ct) => s.FrameworkAsync(null, ct))
             .WithSummary("The workspace's default decision framework");
         ws.MapPut("/framework", (FrameworkInput input, DecisionService s, CancellationToken ct) => s.SaveFrameworkAsync(null, input, ct))
