@@ -158,10 +158,29 @@ public sealed class PostgresApp : TestApp
     {
         await base.DisposeAsync();
         if (Unavailable is not null) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(AdminConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        // Dropping is housekeeping, not a test: a work item still finishing can hold the database for a moment, so try a
+        // few times and leave a stray test database behind rather than fail a run whose tests all passed.
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                await using var conn = new NpgsqlConnection(AdminConnectionString);
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 5)
+            {
+                Console.Error.WriteLine($"dropping test database {_database} (attempt {attempt}): {e.MessageText}");
+                await Task.Delay(500 * attempt);
+            }
+            catch (PostgresException e)
+            {
+                Console.Error.WriteLine($"left test database {_database} behind: {e.MessageText}");
+                return;
+            }
+        }
     }
 }
