@@ -93,6 +93,7 @@ public sealed partial class PageLanguageTests(SqliteApp app) : IClassFixture<Sql
         foreach (Match m in Word().Matches(text))
             if (identifiers.Contains(m.Value)) yield return $"the identifier \"{m.Value}\" in \"{Around(text, m.Index)}\"";
         foreach (Match m in FieldPath().Matches(text)) yield return $"the field path \"{m.Value}\" in \"{Around(text, m.Index)}\"";
+        foreach (Match m in RazorCode().Matches(text)) yield return $"Razor code \"{m.Value}\" printed as text in \"{Around(text, m.Index)}\"";
     }
 
     static string Around(string text, int at)
@@ -121,6 +122,9 @@ public sealed partial class PageLanguageTests(SqliteApp app) : IClassFixture<Sql
     private static partial Regex Word();
     [GeneratedRegex(@"^[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*$")]
     private static partial Regex CamelWord();
+    /// <summary>Razor code that reached the page as text (e.g. "Notifications@if (…)": Razor reads word@word as an e-mail address).</summary>
+    [GeneratedRegex(@"@(?:if|foreach|for|switch|Model|await|Html)\b|@\(|@\{")]
+    private static partial Regex RazorCode();
     [GeneratedRegex(@"\b(?:Input|Form|Model)\.[A-Z][A-Za-z]+\b")]
     private static partial Regex FieldPath();
 }

@@ -22,7 +22,7 @@ public sealed class AgreementsModule : IWarmglowModule
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Agreements", Policies.Internal);
 
-    public IEnumerable<NavItem> Navigation => [new("agreements", "Agreements", "/Agreements", 60, Policies.Internal)];
+    public IEnumerable<NavItem> Navigation => [new("agreements", "Agreements", "/Agreements", 60, Policies.Internal, Group: NavGroups.Together)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAgreementEndpoints();
 }

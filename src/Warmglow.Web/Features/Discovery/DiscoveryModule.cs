@@ -14,7 +14,7 @@ public sealed class DiscoveryModule : IWarmglowModule
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Scorecards", Policies.Internal);
 
-    public IEnumerable<NavItem> Navigation => [new("scorecards", "Scorecards", "/Scorecards", 50, Policies.Internal)];
+    public IEnumerable<NavItem> Navigation => [new("scorecards", "Scorecards", "/Scorecards", 50, Policies.Internal, Group: NavGroups.Partners)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapDiscoveryApi();
 }

@@ -27,7 +27,7 @@ public sealed class GovernanceModule : IWarmglowModule
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Governance", Policies.Internal);
 
-    public IEnumerable<NavItem> Navigation => [new("governance", "Governance", "/Governance", 65, Policies.Internal)];
+    public IEnumerable<NavItem> Navigation => [new("governance", "Governance", "/Governance", 65, Policies.Internal, Group: NavGroups.Together)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapGovernanceEndpoints();
 }

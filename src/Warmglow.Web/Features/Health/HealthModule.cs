@@ -30,7 +30,7 @@ public sealed class HealthModule : IWarmglowModule
 
     public IEnumerable<NavItem> Navigation =>
     [
-        new("surveys", "Surveys", "/Surveys", 90, Policies.Member, NavAudience.Everyone),
+        new("surveys", "Surveys", "/Surveys", 90, Policies.Member, NavAudience.Everyone, Group: NavGroups.Results),
     ];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapHealthEndpoints();

@@ -23,7 +23,7 @@ public sealed class InitiativesModule : IWarmglowModule
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Initiatives", Policies.Internal);
 
-    public IEnumerable<NavItem> Navigation => [new("initiatives", "Initiatives", "/Initiatives", 67, Policies.Internal)];
+    public IEnumerable<NavItem> Navigation => [new("initiatives", "Initiatives", "/Initiatives", 67, Policies.Internal, Group: NavGroups.Together)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapInitiativesEndpoints();
 }

@@ -25,7 +25,7 @@ public sealed class MeasurementModule : IWarmglowModule
     }
 
     /// <summary>The /Health folder holds the dashboards (measurement) and the engagement and alert pages (health).</summary>
-    public IEnumerable<NavItem> Navigation => [new("health", "Health", "/Health", 80, Policies.Internal)];
+    public IEnumerable<NavItem> Navigation => [new("health", "Health", "/Health", 80, Policies.Internal, Group: NavGroups.Results)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapMeasurementEndpoints();
 }

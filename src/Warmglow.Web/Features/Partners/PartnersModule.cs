@@ -13,7 +13,7 @@ public sealed class PartnersModule : IWarmglowModule
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Partners", Policies.Internal);
 
-    public IEnumerable<NavItem> Navigation => [new("partners", "Partners", "/Partners", 30, Policies.Internal)];
+    public IEnumerable<NavItem> Navigation => [new("partners", "Partners", "/Partners", 30, Policies.Internal, Group: NavGroups.Partners)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapPartnersApi();
 }

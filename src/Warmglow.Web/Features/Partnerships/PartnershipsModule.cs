@@ -13,7 +13,7 @@ public sealed class PartnershipsModule : IWarmglowModule
 
     public IEnumerable<NavItem> Navigation =>
     [
-        new("partnerships", "Partnerships", "/Partnerships", 40, Policies.Internal),
+        new("partnerships", "Partnerships", "/Partnerships", 40, Policies.Internal, Group: NavGroups.Partners),
         new("types", "Partnership types", "/Partnerships/Types", 910, Policies.Internal, Area: NavArea.Account),
     ];
 

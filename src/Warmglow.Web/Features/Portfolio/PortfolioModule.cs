@@ -18,7 +18,7 @@ public sealed class PortfolioModule : IWarmglowModule
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Portfolio", Policies.Oversee);
 
-    public IEnumerable<NavItem> Navigation => [new("portfolio", "Portfolio", "/Portfolio", 75, Policies.Oversee)];
+    public IEnumerable<NavItem> Navigation => [new("portfolio", "Portfolio", "/Portfolio", 75, Policies.Oversee, Group: NavGroups.Results)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapPortfolioEndpoints();
 }

@@ -23,7 +23,7 @@ public sealed class ReferralsModule : IWarmglowModule
 
     public IEnumerable<NavItem> Navigation =>
     [
-        new("referrals", "Referrals", "/Referrals", 62, Policies.Internal),
+        new("referrals", "Referrals", "/Referrals", 62, Policies.Internal, Group: NavGroups.Together),
         new("portal-referrals", "Registrations", "/Portal/Referrals", 6, Policies.Member, NavAudience.Partner),
     ];
 

@@ -30,7 +30,7 @@ public sealed class RevenueModule : IWarmglowModule
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Revenue", Policies.Oversee);
 
-    public IEnumerable<NavItem> Navigation => [new("revenue", "Revenue", "/Revenue", 70, Policies.Oversee)];
+    public IEnumerable<NavItem> Navigation => [new("revenue", "Revenue", "/Revenue", 70, Policies.Oversee, Group: NavGroups.Results)];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapRevenueEndpoints();
 }

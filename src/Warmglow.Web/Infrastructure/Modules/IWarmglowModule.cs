@@ -34,9 +34,22 @@ public enum NavAudience { Staff, Partner, Everyone }
 /// <summary>
 /// One navigation entry. It shows only to users the <paramref name="Policy"/> admits, so a link is never offered to
 /// someone its page refuses. <paramref name="Section"/> is the value pages set in ViewData["Section"] to mark it current.
+/// Main entries of the same <paramref name="Group"/> (one of <see cref="NavGroups"/>) share one menu in the top row, placed
+/// where its first entry would be, so the row stays one line however many modules there are.
 /// </summary>
 public sealed record NavItem(string Section, string Label, string Href, int Order, string Policy,
-    NavAudience Audience = NavAudience.Staff, NavArea Area = NavArea.Main);
+    NavAudience Audience = NavAudience.Staff, NavArea Area = NavArea.Main, string? Group = null);
+
+/// <summary>The menus of the top row. A module puts its main entry in the one its users would look in.</summary>
+public static class NavGroups
+{
+    /// <summary>Who we work with: partners, partnerships, how we find and vet them.</summary>
+    public const string Partners = "Partners";
+    /// <summary>The work done together: agreements, referrals, governance, initiatives, funds, account mapping.</summary>
+    public const string Together = "Work together";
+    /// <summary>What it yields: revenue, the portfolio, health and surveys.</summary>
+    public const string Results = "Results";
+}
 
 public static class ModuleRegistration
 {
