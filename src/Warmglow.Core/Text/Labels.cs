@@ -33,4 +33,17 @@ public static class Labels
         }
         return sb.ToString();
     }
+
+    /// <summary>"1 entry", "2 entries", "3 matches", "0 partners": a count with its noun in the right number (English rules
+    /// for regular nouns; nouns that break them say so with <paramref name="plural"/>).</summary>
+    public static string Count(long count, string noun, string? plural = null) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? noun : plural ?? Plural(noun))}");
+
+    public static string Plural(string noun)
+    {
+        if (noun.Length == 0) return noun;
+        if (noun.EndsWith('y') && noun.Length > 1 && !"aeiou".Contains(noun[^2])) return noun[..^1] + "ies";
+        if (noun.EndsWith('s') || noun.EndsWith('x') || noun.EndsWith('z') || noun.EndsWith("ch") || noun.EndsWith("sh")) return noun + "es";
+        return noun + "s";
+    }
 }
