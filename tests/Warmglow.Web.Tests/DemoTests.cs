@@ -47,6 +47,12 @@ public abstract class DemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             Assert.NotEmpty(livePartners);
             foreach (var partner in livePartners)
                 Assert.True(await db.Memberships.AnyAsync(m => m.WorkspaceId == ws.Id && m.PartnerId == partner), $"partner {partner} has no portal account");
+            // The inbox has demo notices, read and unread, each for someone of this workspace and with a link to act on.
+            var notices = await db.Notifications.Select(n => new { n.UserId, n.Link, Read = n.ReadAt != null }).ToListAsync();
+            Assert.Contains(notices, n => n.Read);
+            Assert.Contains(notices, n => !n.Read);
+            var members = await db.Memberships.Where(m => m.WorkspaceId == ws.Id).Select(m => m.UserId).ToListAsync();
+            Assert.All(notices, n => { Assert.Contains(n.UserId, members); Assert.StartsWith("/", n.Link); });
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class NotificationsModule : IWarmglowModule
         services.AddScoped<INotifier>(sp => sp.GetRequiredService<NotificationService>());
         services.AddScoped<NotificationMail>();
         services.AddSingleton<IRecurringJob, NotificationMailJob>();
+        services.AddScoped<Demo.IDemoContributor, NotificationsDemo>();
     }
 
     // Staff and partner users alike: everyone reads their own inbox (the service reads only the signed-in person's rows).
