@@ -6,7 +6,6 @@
 //   data-style-width="42%" / data-style-height="200px"   sizes set through the CSSOM (bars, chart boxes)
 //   every form                               its submit button is disabled and marked busy while the request runs
 //                                            (data-busy-text="Loading demo data…" replaces its label meanwhile)
-//   .table-responsive                        a table box that really scrolls is reachable by keyboard and named
 (function () {
     function apply(root) {
         root.querySelectorAll('[data-style-width]').forEach(function (el) { el.style.width = el.dataset.styleWidth; });
@@ -48,29 +47,7 @@
             b.disabled = false; b.removeAttribute('aria-busy'); b.querySelector('.spinner-border')?.remove();
         });
     });
-    // Whether a table box scrolls changes with the window, a tab or a collapse being shown, or content swapped in:
-    // each box is watched for its own size, so it is marked as soon as it is laid out (before the next paint).
-    function markScrollBox(box) {
-        if (box.scrollWidth > box.clientWidth + 1) {
-            const caption = box.querySelector('caption');
-            box.tabIndex = 0;
-            box.setAttribute('role', 'region');
-            box.setAttribute('aria-label', (caption ? caption.textContent.trim() : 'Table') + ' (scrolls sideways)');
-        } else if (box.getAttribute('role') === 'region') {
-            box.removeAttribute('tabindex'); box.removeAttribute('role'); box.removeAttribute('aria-label');
-        }
-    }
-    const boxWatcher = 'ResizeObserver' in window
-        ? new ResizeObserver(function (entries) { entries.forEach(function (entry) { markScrollBox(entry.target.closest('.table-responsive')); }); })
-        : null;
-    function scrollBoxes(root) {
-        root.querySelectorAll('.table-responsive').forEach(function (box) {
-            markScrollBox(box);
-            if (boxWatcher) { boxWatcher.observe(box); const table = box.querySelector('table'); if (table) boxWatcher.observe(table); }
-        });
-    }
     apply(document);
-    scrollBoxes(document);
     // Content htmx swaps in (filtered lists) gets the same treatment.
-    document.addEventListener('htmx:load', function (e) { apply(e.target); scrollBoxes(e.target); });
+    document.addEventListener('htmx:load', function (e) { apply(e.target); });
 })();
