@@ -1,4 +1,5 @@
 using Warmglow.Core.Agreements;
+using Warmglow.Core.Partnerships;
 using S = Warmglow.Core.Agreements.AgreementStatus;
 
 namespace Warmglow.Core.Tests;
@@ -54,6 +55,37 @@ public class AgreementLifecycleTests
             foreach (var next in AgreementLifecycle.AllowedMoves(s))
                 if (reached.Add(next)) queue.Enqueue(next);
         Assert.Equal(Enum.GetValues<S>().ToHashSet(), reached);
+    }
+}
+
+public class SigningNeedsTests
+{
+    [Theory]
+    [InlineData(PartnershipStage.Agreement)]
+    [InlineData(PartnershipStage.Onboarding)]
+    [InlineData(PartnershipStage.Active)]
+    [InlineData(PartnershipStage.Scaling)]
+    [InlineData(PartnershipStage.UnderReview)]
+    [InlineData(PartnershipStage.Sunsetting)]
+    public void FromTheAgreementStageOn_OnlyTheApprovalCounts(PartnershipStage stage)
+    {
+        Assert.Empty(AgreementLifecycle.SigningNeeds(stage, currentVersionApproved: true, currentVersion: 3));
+        Assert.Equal(["An executive or admin approves version 3 (a version changed after an approval needs approving again)."],
+            AgreementLifecycle.SigningNeeds(stage, currentVersionApproved: false, currentVersion: 3));
+    }
+
+    [Theory]
+    [InlineData(PartnershipStage.Prospect, "at the Prospect stage")]
+    [InlineData(PartnershipStage.IntroCall, "at the Intro call stage")]
+    [InlineData(PartnershipStage.Evaluation, "at the Evaluation stage")]
+    [InlineData(PartnershipStage.OnHold, "is on hold")]
+    [InlineData(PartnershipStage.Ended, "is ended")]
+    [InlineData(PartnershipStage.Rejected, "is rejected")]
+    public void BeforeTheAgreementStage_OrStopped_SigningWaits_AndSaysWhy(PartnershipStage stage, string said)
+    {
+        var needs = AgreementLifecycle.SigningNeeds(stage, currentVersionApproved: true, currentVersion: 1);
+        Assert.Contains(said, Assert.Single(needs));
+        Assert.Equal(2, AgreementLifecycle.SigningNeeds(stage, currentVersionApproved: false, currentVersion: 1).Count);
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Warmglow.Core.Agreements;
+using Warmglow.Core.Partnerships;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Agreements;
 using Warmglow.Web.Features.Partners;
@@ -37,6 +38,10 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     static Task<(int PartnershipId, int PartnerId)> Partnership(HttpClient admin, string name) => admin.NewPartnershipAsync(name);
+
+    /// <summary>Puts the partnership at the Agreement stage (the vetting gates before it have tests of their own).</summary>
+    Task AtAgreementStage(TestWorkspace ws, int pid) => InWorkspace(ws.Id, async (db, _) =>
+        await db.Partnerships.Where(p => p.Id == pid).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PartnershipStage.Agreement)));
 
     static object Clauses(string owner, string? cadence = "Quarterly", int windDown = 90, string scope = "Joint referrals in Benelux") => new
     {
@@ -96,8 +101,21 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("Allowed moves", illegal["to"]![0]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, (await Move(manager, a.Id, "Negotiation")).StatusCode);
 
+        // A prospect signs nothing, and the agreement says so before anyone tries.
+        var early = (await Errors(await Move(manager, a.Id, "Signed")))["to"]![0]!.GetValue<string>();
+        Assert.Contains("Prospect stage", early);
+        Assert.Contains("approves version 1", early);
+        var shown = await (await manager.GetAsync($"/api/agreements/{a.Id}")).Read<AgreementDto>();
+        Assert.Equal(2, shown.SigningNeeds!.Count);
+        var page = await (await manager.GetAsync($"/Agreements/Details/{a.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("Before it can be signed", page);
+        Assert.Contains("move it to the Agreement stage first", page);
+        await AtAgreementStage(ws, pid);
+
         // No approval: signing refused.
-        Assert.Contains("approval", (await Errors(await Move(manager, a.Id, "Signed")))["to"]![0]!.GetValue<string>());
+        var unapproved = (await Errors(await Move(manager, a.Id, "Signed")))["to"]![0]!.GetValue<string>();
+        Assert.Contains("approves version 1", unapproved);
+        Assert.DoesNotContain("stage", unapproved);
         // Managers cannot approve; executives can.
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostJson($"/api/agreements/{a.Id}/approvals", new { })).StatusCode);
         var approval = await (await executive.PostJson($"/api/agreements/{a.Id}/approvals", new { note = "Fine" })).Read<ApprovalDto>();
@@ -108,7 +126,7 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var v2 = await (await manager.PutJson($"/api/agreements/{a.Id}", Body(pid, owner, clauses: Clauses(owner, windDown: 120), reason: "Longer wind-down", baseVersion: 1))).Read<AgreementDto>();
         Assert.Equal(2, v2.CurrentVersion);
         Assert.False(v2.CurrentVersionApproved);
-        Assert.Contains("(2)", (await Errors(await Move(manager, a.Id, "Signed")))["to"]![0]!.GetValue<string>());
+        Assert.Contains("approves version 2", (await Errors(await Move(manager, a.Id, "Signed")))["to"]![0]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, (await executive.PostJson($"/api/agreements/{a.Id}/approvals", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Move(manager, a.Id, "Signed")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Move(manager, a.Id, "Active")).StatusCode);
@@ -185,6 +203,7 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var (ws, admin) = await Workspace();
         var owner = await StaffId(ws, Roles.Manager);
         var (pid, _) = await Partnership(admin, "Reviewed");
+        await AtAgreementStage(ws, pid);
         // Open-ended, quarterly: the next four reviews from today.
         var a = await Create(admin, Body(pid, owner, start: Today.AddMonths(-1)));
         await Move(admin, a.Id, "Negotiation");
@@ -413,6 +432,7 @@ public abstract class AgreementsTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var (ws, admin) = await Workspace();
         var owner = await StaffId(ws, Roles.Admin);
         var (pid, _) = await Partnership(admin, "Fixed");
+        await AtAgreementStage(ws, pid);
         var a = await Create(admin, Body(pid, owner, flexible: false));
         await Move(admin, a.Id, "Negotiation");
         await admin.PostJson($"/api/agreements/{a.Id}/approvals", new { });

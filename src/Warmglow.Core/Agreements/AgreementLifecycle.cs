@@ -1,3 +1,5 @@
+using Warmglow.Core.Partnerships;
+
 namespace Warmglow.Core.Agreements;
 
 /// <summary>
@@ -37,6 +39,23 @@ public static class AgreementLifecycle
             ? $"An agreement that is '{Display(from)}' is closed; no further moves are allowed."
             : $"Cannot move from '{Display(from)}' to '{Display(to)}'. Allowed moves: {string.Join(", ", allowed.Select(s => $"'{Display(s)}'"))}.";
         return new(false, message, allowed);
+    }
+
+    /// <summary>
+    /// What signing still needs, in the words shown beside the move (empty: it may be signed). An agreement is signed
+    /// once the partnership has reached the Agreement stage (or later, while it runs or winds down) and an executive or
+    /// admin has approved the current version. A partnership on hold, ended or rejected signs nothing.
+    /// </summary>
+    public static IReadOnlyList<string> SigningNeeds(PartnershipStage stage, bool currentVersionApproved, int currentVersion)
+    {
+        var needs = new List<string>();
+        if (stage is PartnershipStage.OnHold or PartnershipStage.Ended or PartnershipStage.Rejected)
+            needs.Add($"The partnership is {StageNames.Display(stage).ToLowerInvariant()}: it signs no agreement until it is resumed.");
+        else if (stage < PartnershipStage.Agreement)
+            needs.Add($"The partnership is at the {StageNames.Display(stage)} stage: move it to the Agreement stage first.");
+        if (!currentVersionApproved)
+            needs.Add($"An executive or admin approves version {currentVersion} (a version changed after an approval needs approving again).");
+        return needs;
     }
 
     public static string Display(AgreementStatus s) => s switch

@@ -21,7 +21,7 @@ public sealed record UserRef(string Id, string Name);
 public sealed record AgreementDto(int Id, int PartnershipId, string PartnershipName, string Title, AgreementType Type, bool Flexible,
     AgreementStatus Status, DateOnly StartDate, DateOnly? EndDate, string Currency, IReadOnlyList<UserRef> Owners,
     int CurrentVersion, int Version, AgreementClauses Clauses, IReadOnlyList<AgreementStatus> AllowedMoves,
-    bool CurrentVersionApproved, DateTime CreatedAt, DateTime UpdatedAt);
+    bool CurrentVersionApproved, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<string>? SigningNeeds = null);
 
 /// <summary>A version; <see cref="Reason"/> is null for partner users unless it was shared (<see cref="ReasonShared"/>).</summary>
 public sealed record VersionSummary(int Number, string? Reason, string AuthorName, DateTime CreatedAt, bool ReasonShared = false);
@@ -78,7 +78,7 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
     public async Task<AgreementDto> GetAsync(int id, CancellationToken ct = default)
     {
         var row = await db.Agreements.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { Agreement = a, PartnershipName = a.Partnership!.Name }).FirstOrDefaultAsync(ct)
+            .Select(a => new { Agreement = a, PartnershipName = a.Partnership!.Name, Stage = a.Partnership.Stage }).FirstOrDefaultAsync(ct)
             ?? throw new NotFound($"Agreement {id}");
         var a = row.Agreement;
         var terms = await db.AgreementVersions.AsNoTracking().Where(v => v.AgreementId == id && v.Number == a.CurrentVersion)
@@ -88,7 +88,9 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
         var names = await NamesAsync(a.OwnerIds, ct);
         return new AgreementDto(a.Id, a.PartnershipId, row.PartnershipName, a.Title, a.Type, a.Flexible, a.Status, a.StartDate, a.EndDate,
             a.Currency, a.OwnerIds.Select(o => new UserRef(o, names.GetValueOrDefault(o, "(former user)"))).ToList(),
-            a.CurrentVersion, a.Version, terms.Clauses, AgreementLifecycle.AllowedMoves(a.Status), approved, a.CreatedAt, a.UpdatedAt);
+            a.CurrentVersion, a.Version, terms.Clauses, AgreementLifecycle.AllowedMoves(a.Status), approved, a.CreatedAt, a.UpdatedAt,
+            AgreementLifecycle.AllowedMoves(a.Status).Contains(AgreementStatus.Signed)
+                ? AgreementLifecycle.SigningNeeds(row.Stage, approved, a.CurrentVersion) : []);
     }
 
     /// <summary>Display names of staff users of this workspace, by id.</summary>
@@ -282,15 +284,18 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
     public async Task<AgreementTransitionDto> MoveAsync(int id, AgreementMoveInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors().Required("reason", input.Reason, 1000);
-        if (input.To is null) errors.Add("to", $"is required; one of: {string.Join(", ", Enum.GetNames<AgreementStatus>())}.");
+        if (input.To is null) errors.Add("to", $"Choose the status to move to: {string.Join(", ", Enum.GetValues<AgreementStatus>().Select(AgreementLifecycle.Display))}.");
         ValidationFailed.ThrowIfAny(errors);
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound($"Agreement {id}");
         var check = AgreementLifecycle.Check(agreement.Status, input.To!.Value);
         if (!check.IsAllowed) throw ValidationFailed.For("to", check.Error!);
-        if (input.To == AgreementStatus.Signed
-            && !await db.AgreementApprovals.AnyAsync(a => a.AgreementId == id && a.VersionNumber == agreement.CurrentVersion, ct))
-            throw ValidationFailed.For("to", $"Signing needs an approval of the current version ({agreement.CurrentVersion}) by an executive or admin. " +
-                "Versions changed after an approval need approving again.");
+        if (input.To == AgreementStatus.Signed)
+        {
+            var stage = await db.Partnerships.Where(p => p.Id == agreement.PartnershipId).Select(p => p.Stage).FirstAsync(ct);
+            var approved = await db.AgreementApprovals.AnyAsync(a => a.AgreementId == id && a.VersionNumber == agreement.CurrentVersion, ct);
+            var needs = AgreementLifecycle.SigningNeeds(stage, approved, agreement.CurrentVersion);
+            if (needs.Count > 0) throw ValidationFailed.For("to", "Signing needs: " + string.Join(" ", needs));
+        }
         var t = new AgreementTransition
         {
             AgreementId = id, FromStatus = agreement.Status, ToStatus = input.To.Value, Reason = input.Reason!.Trim(),
