@@ -79,6 +79,7 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "RevenueStatementLineSet: own partnership",
             "Scorecard: whole workspace",
             "StageTransition: whole workspace",
+            "StatementPayment: own partnership",
             "SurveyRecipient: whole workspace",
             "SurveyRound: own partnership",
         ], readable);

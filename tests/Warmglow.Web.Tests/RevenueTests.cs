@@ -343,6 +343,52 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [SkippableFact]
+    public async Task Statements_AreMarkedPaidOnce_WithDayAndReference_AndThePartnerSeesIt()
+    {
+        var s = await Setup("Paid");
+        await Terms(s, new { kind = "FixedSplit", shares = new[] { new { partyId = "org", percent = 60m }, new { partyId = $"p{s.PartnerIds[0]}", percent = 40m } } });
+        await Post(s, RevenueFixtures.Sale("P1", 1000m, "2025-01-02"));
+        var statement = await Issue(s, "2025-01-01", "2025-01-31");
+        var url = $"/api/statements/{statement.Id}/payment";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // Bad input names the field and writes nothing.
+        var missing = (await (await s.Manager.PostJson(url, new { })).Problem(400))["errors"]!.AsObject();
+        Assert.True(missing.ContainsKey("paidOn") && missing.ContainsKey("reference"));
+        static async Task<string> PaidOnError(HttpResponseMessage r) => (await r.Problem(400))["errors"]!["paidOn"]![0]!.GetValue<string>();
+        Assert.Contains("future", await PaidOnError(await s.Manager.PostJson(url, new { paidOn = today.AddDays(2), reference = "T-1" })));
+        Assert.Contains("before the statement was issued", await PaidOnError(await s.Manager.PostJson(url, new { paidOn = today.AddDays(-40), reference = "T-1" })));
+
+        // Only managers and admins record payments; partners and executives read them.
+        var partner = await s.Ws.AsPartnerUser(s.PartnerIds[0]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostJson(url, new { paidOn = today, reference = "T-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await s.Ws.As(Roles.Executive)).PostJson(url, new { paidOn = today, reference = "T-1" })).StatusCode);
+        var stranger = await (await app.CreateWorkspaceAsync("Paid stranger")).As(Roles.Manager);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostJson(url, new { paidOn = today, reference = "T-1" })).StatusCode);
+        Assert.Null((await (await s.Manager.GetAsync($"/api/statements/{statement.Id}")).Read<StatementDto>()).Payment);
+
+        var paid = await (await s.Manager.PostJson(url, new { paidOn = today, reference = " SEPA-2025-001 " })).Read<StatementDto>();
+        Assert.Equal((today, "SEPA-2025-001"), (paid.Payment!.PaidOn, paid.Payment.Reference));
+        Assert.NotEmpty(paid.Addressee!.PartnerNames);
+        var again = await (await s.Manager.PostJson(url, new { paidOn = today, reference = "SEPA-2" })).Problem(409);
+        Assert.Contains("SEPA-2025-001", again["detail"]!.GetValue<string>());
+
+        // The partner's view: the payment on the statement, the earning marked paid (no longer "payable"), a notice.
+        var seen = await (await partner.GetAsync($"/api/statements/{statement.Id}")).Read<StatementDto>();
+        Assert.Equal("SEPA-2025-001", seen.Payment!.Reference);
+        var earning = Assert.Single(await (await partner.GetAsync("/api/portal/earnings")).Read<List<EarningDto>>());
+        Assert.Equal((today, false, 400m), (earning.PaidOn!.Value, earning.Payable, earning.Share));
+        var list = await (await s.Manager.GetAsync($"{s.Url}/statements")).Read<Paged<StatementSummary>>();
+        Assert.Equal(today, Assert.Single(list.Items).PaidOn);
+        var inbox = await (await partner.GetAsync("/api/notifications")).Read<Paged<Warmglow.Web.Features.Notifications.NotificationDto>>();
+        Assert.Contains(inbox.Items, n => n.Event == "statement.paid" && n.Link == $"/Portal/Statement/{statement.Id}");
+        var page = await (await s.Manager.GetAsync($"/Revenue/Statement/{statement.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("SEPA-2025-001", page);
+        Assert.DoesNotContain("Mark as paid", page);
+        Assert.Contains("1,000.00 EUR", page);
+    }
+
+    [SkippableFact]
     public async Task Pages_Render_ForStaff_AndPortalShowsOnlyOwnStatements()
     {
         var s = await Setup("Pages");

@@ -45,6 +45,10 @@ public static class Money
     public static string Format(decimal amount, int minorUnits) =>
         RoundToMinor(amount, minorUnits).ToString("F" + minorUnits, CultureInfo.InvariantCulture);
 
+    /// <summary>An amount as people read it: rounded to the currency's minor unit, with thousands separators ("1,234.50").</summary>
+    public static string Display(decimal amount, int minorUnits) =>
+        RoundToMinor(amount, minorUnits).ToString("N" + minorUnits, CultureInfo.InvariantCulture);
+
     /// <summary>Invariant text of a percentage or weight, without trailing zeros ("60", "12.5").</summary>
     internal static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 

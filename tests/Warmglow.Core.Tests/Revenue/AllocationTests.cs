@@ -106,6 +106,15 @@ public class AllocationTests
     }
 
     [Fact]
+    public void Display_GroupsThousands_ForPeople_WhileFormatStaysPlainForFiles()
+    {
+        Assert.Equal("1,234,567.50", Money.Display(1234567.5m, 2));
+        Assert.Equal("-1,000.01", Money.Display(-1000.005m, 2));
+        Assert.Equal("1,500", Money.Display(1500m, 0));
+        Assert.Equal("1234567.50", Money.Format(1234567.5m, 2));
+    }
+
+    [Fact]
     public void Currency_KnowsTheListAndItsMinorUnits()
     {
         Assert.Equal(15, Currency.Known.Count);

@@ -74,6 +74,7 @@ public sealed class NotificationMail(WarmglowDb db, IMailSender mail, IConfigura
         ("task.overdue", "Action items and reviews past their due date"),
         ("survey.opened", "Surveys you are asked to answer"),
         ("statement.issued", "Revenue statements issued"),
+        ("statement.paid", "Revenue statements paid"),
         ("health.red_flag", "Red flags on your partnerships"),
     ];
 

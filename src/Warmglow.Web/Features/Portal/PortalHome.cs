@@ -8,7 +8,7 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Features.Portal;
 
 /// <summary>Per currency: what is payable to the partner so far (statements whose payable date has come) and what is still to come.</summary>
-public sealed record EarningsTotal(string Currency, decimal Payable, decimal Upcoming, DateOnly? NextPayableOn, int Statements);
+public sealed record EarningsTotal(string Currency, decimal Payable, decimal Upcoming, DateOnly? NextPayableOn, int Statements, decimal Paid = 0);
 public sealed record PortalMeeting(int Id, int PartnershipId, string Partnership, string Title, DateTime StartsAt, DateTime StartsLocal, string TimeZone);
 /// <summary>One partnership's joint goals: both sides' objectives and success metrics from the charter, and how many points still differ.</summary>
 public sealed record JointGoals(int PartnershipId, string Partnership, IReadOnlyList<string> OurObjectives, IReadOnlyList<string> YourObjectives,
@@ -44,8 +44,8 @@ public sealed class PortalHomeService(IEnumerable<IPartnerNextActionSource> sour
         var today = DateOnly.FromDateTime(Now);
         var earnings = await statements.EarningsAsync(Partner, today, ct);
         return earnings.GroupBy(e => e.Currency).OrderBy(g => g.Key)
-            .Select(g => new EarningsTotal(g.Key, g.Where(e => e.Payable).Sum(e => e.Share), g.Where(e => !e.Payable).Sum(e => e.Share),
-                g.Where(e => !e.Payable).Select(e => (DateOnly?)e.PayableOn).Min(), g.Count()))
+            .Select(g => new EarningsTotal(g.Key, g.Where(e => e.Payable).Sum(e => e.Share), g.Where(e => e.PaidOn is null && !e.Payable).Sum(e => e.Share),
+                g.Where(e => e.PaidOn is null && !e.Payable).Select(e => (DateOnly?)e.PayableOn).Min(), g.Count(), g.Where(e => e.PaidOn is not null).Sum(e => e.Share)))
             .ToList();
     }
 

@@ -101,6 +101,25 @@ public class RevenueStatement : IWorkspaceOwned, IAudited, IAuditSummary
 }
 
 /// <summary>
+/// That a statement was paid: when and under which reference (a bank transfer, an invoice number). The statement itself
+/// stays locked; its payment is a row of its own, at most one per statement (a unique index), recorded once.
+/// </summary>
+public class StatementPayment : IWorkspaceOwned, IAudited, IAuditSummary
+{
+    public int Id { get; set; }
+    public int WorkspaceId { get; set; }
+    public int StatementId { get; set; }
+    /// <summary>Denormalized from the statement, for the partner users' filter.</summary>
+    public int PartnershipId { get; set; }
+    public DateOnly PaidOn { get; set; }
+    public required string Reference { get; set; }
+    public string? RecordedBy { get; set; }
+    public DateTime RecordedAt { get; set; }
+
+    public string? AuditSummary => $"Statement {StatementId} paid on {PaidOn:yyyy-MM-dd}, reference {Reference}";
+}
+
+/// <summary>
 /// An issued statement's lines, one row per statement (not per event): a gzip-compressed JSON array with one entry per
 /// event (event id, key, date, source, member, amount, adjustment, each party's share in the statement's party order),
 /// written once with the statement and never changed (<see cref="StatementLineCodec"/>). Not audited itself: the

@@ -51,6 +51,9 @@ public static class RevenueApi
         var statements = app.MapGroup("/api/statements").WithTags("Revenue").RequireAuthorization(RevenueModule.ReadPolicy);
         statements.MapGet("/", (int? page, int? pageSize, StatementService s, CancellationToken ct) => s.StatementsAsync(null, page, pageSize, ct));
         statements.MapGet("/{sid:int}", (int sid, StatementService s, CancellationToken ct) => s.GetStatementAsync(sid, true, ct));
+        statements.MapPost("/{sid:int}/payment", async Task<Created<StatementDto>> (int sid, PaymentInput input, StatementService s, CancellationToken ct) =>
+            TypedResults.Created($"/api/statements/{sid}", await s.MarkPaidAsync(sid, input, ct)))
+            .RequireAuthorization(Policies.Manage).WithSummary("Mark an issued statement paid (once: the day and the transfer's reference)");
         statements.MapGet("/{sid:int}.csv", async (int sid, StatementService s, CancellationToken ct) =>
             TypedResults.File(await s.StatementCsvAsync(sid, ct), "text/csv; charset=utf-8", $"statement-{sid}.csv"));
         // Issued statements are immutable: changing or deleting one is answered, and refused, explicitly.

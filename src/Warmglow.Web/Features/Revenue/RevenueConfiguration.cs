@@ -54,6 +54,19 @@ sealed class RevenueStatementConfiguration : IEntityTypeConfiguration<RevenueSta
     }
 }
 
+sealed class StatementPaymentConfiguration : IEntityTypeConfiguration<StatementPayment>
+{
+    public void Configure(EntityTypeBuilder<StatementPayment> b)
+    {
+        // Paid once: a second record (or a race of two) hits this index.
+        b.HasIndex(p => p.StatementId).IsUnique();
+        b.HasIndex(p => p.PartnershipId);
+        b.HasOne<RevenueStatement>().WithOne().HasForeignKey<StatementPayment>(p => p.StatementId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Reference).HasMaxLength(200);
+        b.Property(p => p.RecordedBy).HasMaxLength(256);
+    }
+}
+
 sealed class RevenueStatementLineSetConfiguration : IEntityTypeConfiguration<RevenueStatementLineSet>
 {
     public void Configure(EntityTypeBuilder<RevenueStatementLineSet> b)

@@ -66,19 +66,30 @@ public sealed record StatementLineDto(int EventId, string Key, DateOnly Date, st
 /// <summary>A statement: issued (Id set, locked) or a preview (Id null, nothing written).</summary>
 public sealed record StatementDto(int? Id, int AgreementId, string AgreementTitle, int PartnershipId, DateOnly From, DateOnly To,
     string Currency, ShareModelKind Kind, decimal Total, decimal Adjustments, IReadOnlyList<StatementParty> Parties,
-    int LineCount, IReadOnlyList<StatementLineDto>? Lines, int HoldingDays, DateOnly PayableOn, DateTime? IssuedAt, string? IssuedBy)
+    int LineCount, IReadOnlyList<StatementLineDto>? Lines, int HoldingDays, DateOnly PayableOn, DateTime? IssuedAt, string? IssuedBy,
+    PaymentDto? Payment = null, StatementAddressee? Addressee = null)
 {
     public bool Issued => Id is not null;
 }
 
 public sealed record StatementSummary(int Id, int AgreementId, string AgreementTitle, DateOnly From, DateOnly To, string Currency,
-    decimal Total, decimal Adjustments, int LineCount, DateOnly PayableOn, DateTime IssuedAt);
+    decimal Total, decimal Adjustments, int LineCount, DateOnly PayableOn, DateTime IssuedAt, DateOnly? PaidOn = null);
+
+/// <summary>That a statement was paid (<see cref="StatementPayment"/>).</summary>
+public sealed record PaymentDto(DateOnly PaidOn, string Reference, string? RecordedBy, DateTime RecordedAt);
+
+/// <summary>Marking a statement paid: the day the money left and the transfer's or invoice's reference.</summary>
+public sealed record PaymentInput(DateOnly? PaidOn, string? Reference);
+
+/// <summary>Who the statement is between: our workspace and the partnership's partners, for the printed page.</summary>
+public sealed record StatementAddressee(string OurName, string PartnershipName, IReadOnlyList<string> PartnerNames);
 
 public sealed record AgreementRevenueRow(int AgreementId, string Title, int PartnershipId, string PartnershipName, string Currency,
     ShareModelKind? Kind, decimal PeriodTotal, int PeriodEvents, int Statements);
 
 /// <summary>What a partner user earned on one issued statement (its own party's share).</summary>
-public sealed record EarningDto(int StatementId, string AgreementTitle, DateOnly From, DateOnly To, string Currency, decimal Share, DateOnly PayableOn, bool Payable);
+public sealed record EarningDto(int StatementId, string AgreementTitle, DateOnly From, DateOnly To, string Currency, decimal Share, DateOnly PayableOn, bool Payable,
+    DateOnly? PaidOn = null);
 
 static class Parties
 {

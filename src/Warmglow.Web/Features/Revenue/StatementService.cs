@@ -217,8 +217,63 @@ public sealed class StatementService(WarmglowDb db, Tenant tenant, RevenueAgreem
             lines = data is null ? [] : StatementLineCodec.Decode(data);
         }
         var st = s.x;
+        var payment = await db.StatementPayments.AsNoTracking().Where(p => p.StatementId == id)
+            .Select(p => new PaymentDto(p.PaidOn, p.Reference, p.RecordedBy, p.RecordedAt)).FirstOrDefaultAsync(ct);
+        var ours = await db.Workspaces.AsNoTracking().Where(w => w.Id == st.WorkspaceId).Select(w => w.Name).FirstOrDefaultAsync(ct) ?? "";
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == st.PartnershipId)
+            .Select(p => new { p.Name, Partners = db.PartnershipMembers.Where(m => m.PartnershipId == p.Id).OrderByDescending(m => m.IsLead).Select(m => m.Partner!.Name).ToList() })
+            .FirstOrDefaultAsync(ct);
         return new StatementDto(st.Id, st.AgreementId, s.Title, st.PartnershipId, st.From, st.To, st.Currency, st.Kind, st.Total, st.Adjustments,
-            JsonSerializer.Deserialize<List<StatementParty>>(st.Parties, RevenueTermsService.ModelJson)!, st.LineCount, lines, st.HoldingDays, st.PayableOn, st.IssuedAt, st.IssuedBy);
+            JsonSerializer.Deserialize<List<StatementParty>>(st.Parties, RevenueTermsService.ModelJson)!, st.LineCount, lines, st.HoldingDays, st.PayableOn, st.IssuedAt, st.IssuedBy,
+            payment, new StatementAddressee(ours, partnership?.Name ?? "", partnership?.Partners ?? []));
+    }
+
+    /// <summary>
+    /// Records that an issued statement was paid: the day (not before it was issued, not in the future) and a reference.
+    /// Once only: a second record, or two racing, is refused with the first one's date and reference. The statement
+    /// itself stays locked; its partner users are told.
+    /// </summary>
+    public async Task<StatementDto> MarkPaidAsync(int id, PaymentInput input, CancellationToken ct)
+    {
+        var statement = await db.RevenueStatements.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Id, x.PartnershipId, x.IssuedAt, x.From, x.To, Title = x.Agreement!.Title }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFound("The statement");
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        var issuedOn = DateOnly.FromDateTime(statement.IssuedAt);
+        var errors = new FieldErrors().Required("reference", input.Reference, 200);
+        if (input.PaidOn is not { } paidOn) errors.Add("paidOn", "is required: the day the money was paid.");
+        else if (paidOn > today) errors.Add("paidOn", "cannot be in the future.");
+        else if (paidOn < issuedOn) errors.Add("paidOn", $"cannot be before the statement was issued ({issuedOn:yyyy-MM-dd}).");
+        ValidationFailed.ThrowIfAny(errors);
+        await ThrowIfPaidAsync(id, ct);
+        await using var tx = await OwnTransactionAsync(ct);
+        db.StatementPayments.Add(new StatementPayment
+        {
+            StatementId = id, PartnershipId = statement.PartnershipId, PaidOn = input.PaidOn!.Value, Reference = input.Reference!.Trim(),
+            RecordedBy = tenant.UserName, RecordedAt = db.UtcNow,
+        });
+        var title = $"The revenue statement for {statement.From:yyyy-MM-dd} to {statement.To:yyyy-MM-dd} on {statement.Title} was paid on {input.PaidOn:yyyy-MM-dd}.";
+        await notifier.NotifyPartnershipAsync(new Notifications.Notice("statement.paid", title, $"statement:{id}:paid")
+            { Link = $"/Portal/Statement/{id}", PartnershipId = statement.PartnershipId, Data = new { statementId = id, paidOn = input.PaidOn } },
+            Notifications.NoticeAudience.PartnerUsers, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            await ThrowIfPaidAsync(id, ct);
+            throw;
+        }
+        return await GetStatementAsync(id, true, ct);
+    }
+
+    async Task ThrowIfPaidAsync(int id, CancellationToken ct)
+    {
+        if (await db.StatementPayments.AsNoTracking().Where(p => p.StatementId == id).FirstOrDefaultAsync(ct) is { } paid)
+            throw new Conflict($"This statement was already marked paid on {paid.PaidOn:yyyy-MM-dd} (reference {paid.Reference}).");
     }
 
     /// <summary>Issued statements are locked forever; every attempt to change or delete one is refused.</summary>
@@ -233,7 +288,8 @@ public sealed class StatementService(WarmglowDb db, Tenant tenant, RevenueAgreem
         if (agreementId is { } id) await AgreementAsync(id, ct);
         var query = db.RevenueStatements.AsNoTracking().Where(s => agreementId == null || s.AgreementId == agreementId);
         return await query.OrderByDescending(s => s.To).ThenByDescending(s => s.Id)
-            .Select(s => new StatementSummary(s.Id, s.AgreementId, s.Agreement!.Title, s.From, s.To, s.Currency, s.Total, s.Adjustments, s.LineCount, s.PayableOn, s.IssuedAt))
+            .Select(s => new StatementSummary(s.Id, s.AgreementId, s.Agreement!.Title, s.From, s.To, s.Currency, s.Total, s.Adjustments, s.LineCount, s.PayableOn, s.IssuedAt,
+                db.StatementPayments.Where(p => p.StatementId == s.Id).Select(p => (DateOnly?)p.PaidOn).FirstOrDefault()))
             .ToPageAsync(page, size, ct);
     }
 
@@ -241,11 +297,12 @@ public sealed class StatementService(WarmglowDb db, Tenant tenant, RevenueAgreem
     public async Task<IReadOnlyList<EarningDto>> EarningsAsync(int partnerId, DateOnly today, CancellationToken ct)
     {
         var rows = await db.RevenueStatements.AsNoTracking().OrderByDescending(s => s.To).Take(200)
-            .Select(s => new { s.Id, s.Agreement!.Title, s.From, s.To, s.Currency, s.Parties, s.PayableOn }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Agreement!.Title, s.From, s.To, s.Currency, s.Parties, s.PayableOn,
+                PaidOn = db.StatementPayments.Where(p => p.StatementId == s.Id).Select(p => (DateOnly?)p.PaidOn).FirstOrDefault() }).ToListAsync(ct);
         var party = Parties.Partner(partnerId);
         return rows.Select(r => new EarningDto(r.Id, r.Title, r.From, r.To, r.Currency,
                 JsonSerializer.Deserialize<List<StatementParty>>(r.Parties, RevenueTermsService.ModelJson)!.Where(p => p.PartyId == party).Sum(p => p.Share),
-                r.PayableOn, r.PayableOn <= today))
+                r.PayableOn, r.PaidOn is null && r.PayableOn <= today, r.PaidOn))
             .ToList();
     }
 

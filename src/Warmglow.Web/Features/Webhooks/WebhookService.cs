@@ -21,6 +21,7 @@ public static class WebhookEvents
     public static readonly IReadOnlyList<(string Name, string Label)> Catalog =
     [
         ("statement.issued", "A revenue statement was issued"),
+        ("statement.paid", "A revenue statement was marked paid"),
         ("survey.opened", "A health survey was opened"),
         ("task.overdue", "An action item or review is overdue"),
         ("health.red_flag", "A partnership has a new red flag"),
