@@ -53,6 +53,18 @@ public abstract class DemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             Assert.Contains(notices, n => !n.Read);
             var members = await db.Memberships.Where(m => m.WorkspaceId == ws.Id).Select(m => m.UserId).ToListAsync();
             Assert.All(notices, n => { Assert.Contains(n.UserId, members); Assert.StartsWith("/", n.Link); });
+            // A webhook endpoint turned off by a 410, with a delivery log (a retry among them) and nothing left to send.
+            var endpoint = await db.WebhookEndpoints.SingleAsync();
+            Assert.False(endpoint.Enabled);
+            Assert.Contains("410", endpoint.DisabledReason);
+            var deliveries = await db.WebhookDeliveries.Select(d => new { d.Status, Tries = db.WebhookAttempts.Count(a => a.DeliveryId == d.Id) }).ToListAsync();
+            Assert.True(deliveries.Count >= 3);
+            Assert.DoesNotContain(deliveries, d => d.Status == Warmglow.Web.Features.Webhooks.DeliveryStatus.Pending);
+            Assert.Contains(deliveries, d => d.Status == Warmglow.Web.Features.Webhooks.DeliveryStatus.Failed);
+            Assert.Contains(deliveries, d => d.Tries == 2);
+            // Older statements are paid, each agreement's newest is not.
+            Assert.True(await db.StatementPayments.AnyAsync());
+            Assert.True(await db.RevenueStatements.AnyAsync(st => !db.StatementPayments.Any(p => p.StatementId == st.Id)));
         }
     }
 }

@@ -553,6 +553,12 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var statements = await db.RevenueStatements.OrderBy(x => x.From).ToListAsync();
         Assert.Equal(6, statements.Count); // 2024-Q1 .. 2025-Q2
         Assert.Equal(await db.RevenueEvents.Where(e => e.Date <= new DateOnly(2025, 6, 30)).SumAsync(e => e.Amount), statements.Sum(x => x.Total));
+        // Issued along the way, the older ones paid after they fell due; the newest is still open.
+        var payments = await db.StatementPayments.ToDictionaryAsync(p => p.StatementId);
+        Assert.All(statements, x => Assert.Equal(x.To.AddDays(5), DateOnly.FromDateTime(x.IssuedAt)));
+        Assert.True(payments.Count >= 4);
+        Assert.DoesNotContain(statements[^1].Id, payments.Keys);
+        Assert.All(payments.Values, p => Assert.True(p.PaidOn >= DateOnly.FromDateTime(statements.Single(x => x.Id == p.StatementId).IssuedAt)));
     }
 
     /// <summary>Parallel posts with overlapping keys on real PostgreSQL: one event per key, none lost, replays reported (shares this class's app, one host fewer).</summary>

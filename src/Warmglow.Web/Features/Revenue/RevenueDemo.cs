@@ -62,6 +62,32 @@ sealed class RevenueDemo(WarmglowDb db, RevenueAgreements revenueAgreements, Sta
                 await statements.IssueAsync(agreement.Id, new PeriodInput(q.From, q.To), ct);
             db.ChangeTracker.Clear();
         }
+        await PayOlderStatementsAsync(today, ct);
+    }
+
+    /// <summary>
+    /// As if issued along the way: each statement dated five days after its quarter, and every one payable more than
+    /// a week ago paid a week after it fell due, with a transfer reference. Each agreement's newest stays payable or upcoming.
+    /// </summary>
+    async Task PayOlderStatementsAsync(DateOnly today, CancellationToken ct)
+    {
+        var issued = await db.RevenueStatements.Where(s => !db.StatementPayments.Any(p => p.StatementId == s.Id)).ToListAsync(ct);
+        var newest = issued.GroupBy(s => s.AgreementId).ToDictionary(g => g.Key, g => g.Max(s => s.From));
+        foreach (var s in issued)
+        {
+            var issuedOn = s.To.AddDays(5) < today ? s.To.AddDays(5) : today;
+            await db.RevenueStatements.Where(x => x.Id == s.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.IssuedAt, issuedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)), ct);
+            var due = s.PayableOn > issuedOn ? s.PayableOn : issuedOn;
+            if (due.AddDays(7) >= today || newest[s.AgreementId] == s.From) continue;
+            db.StatementPayments.Add(new StatementPayment
+            {
+                StatementId = s.Id, PartnershipId = s.PartnershipId, PaidOn = due.AddDays(7), Reference = $"SEPA-{due.AddDays(7):yyyyMMdd}-{s.Id:D4}",
+                RecordedBy = "demo loader", RecordedAt = due.AddDays(7).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     static (ShareModelKind, ModelInput) Terms(int n, List<string> partners, Agreements.Agreement a)

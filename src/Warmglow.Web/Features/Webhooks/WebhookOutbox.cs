@@ -47,7 +47,7 @@ public sealed class WebhookOutbox(WarmglowDb db, IConfiguration config)
     }
 
     /// <summary>The body: <c>type</c>, <c>timestamp</c> and <c>data</c> (the notice's sentence, a link into Warmglow, its partnership, its details).</summary>
-    string Payload(Notice notice, DateTime now)
+    internal string Payload(Notice notice, DateTime now)
     {
         var baseUrl = config["PublicUrl"]?.TrimEnd('/');
         var link = notice.Link is null ? null : baseUrl is null ? notice.Link : baseUrl + notice.Link;

@@ -14,6 +14,7 @@ public sealed class WebhooksModule : IWarmglowModule
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookHttp>();
         services.AddSingleton<IRecurringJob, WebhookDeliveryJob>();
+        services.AddScoped<Demo.IDemoContributor, WebhooksDemo>();
     }
 
     // Pages live under /Admin/Webhooks (the /Admin folder is admins'; Users module).
