@@ -13,7 +13,8 @@ using Warmglow.Web.Infrastructure;
 namespace Warmglow.Web.Features.Demo;
 
 /// <summary>Fills a workspace with the demo content of <see cref="DemoCatalog"/>: partners, contacts, people, partnerships and their history.</summary>
-public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnumerable<IDemoContributor> contributors)
+public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnumerable<IDemoContributor> contributors,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection)
 {
     public const string DemoWorkspaceName = "Mindful Glow";
 
@@ -48,6 +49,10 @@ public sealed class DemoLoader(WarmglowDb db, UserManager<AppUser> users, IEnume
     {
         var ws = db.Tenant.RequireWorkspace();
         if (await db.Partners.AnyAsync(ct)) throw new Conflict("This workspace already has partners; demo data loads only into an empty workspace.");
+        // Contributors protect secrets (webhook signing keys). On a fresh database the first protection creates the key
+        // ring and stores it through a context of its own: done inside the demo's transaction, that write would wait
+        // for the transaction's own lock on SQLite. So the key ring is made (or read) before the transaction opens.
+        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(protection.CreateProtector("Warmglow.Demo"), "key ring ready");
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var now = db.UtcNow;
 
