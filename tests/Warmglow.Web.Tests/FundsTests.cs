@@ -129,24 +129,24 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal(200m, big.AllocationBalance.Available);
         var draft = await (await manager.PostJson(url, NewRequest(p, 300m, submit: false))).Read<RequestDto>();
         Assert.Equal(200m, draft.AllocationBalance.Available); // drafts do not count
-        e = await Errors(await manager.PostJson($"/api/funds/requests/{draft.Summary.Id}/submit", new { version = draft.Summary.Version }));
+        e = await Errors(await manager.PostJson($"/api/fund-requests/{draft.Summary.Id}/submit", new { version = draft.Summary.Version }));
         Assert.Contains("available (200.00 EUR)", e["amount"]![0]!.GetValue<string>());
 
         // Approval: a reason is required; the manager's limit (500) is below 800; the executive (2000) approves.
-        await Errors(await manager.PostJson($"/api/funds/requests/{big.Summary.Id}/decision", new { decision = "Approve", version = big.Summary.Version }));
-        var refused = await (await manager.PostJson($"/api/funds/requests/{big.Summary.Id}/decision", new { decision = "Approve", reason = "Good plan", version = big.Summary.Version })).Problem(403);
+        await Errors(await manager.PostJson($"/api/fund-requests/{big.Summary.Id}/decision", new { decision = "Approve", version = big.Summary.Version }));
+        var refused = await (await manager.PostJson($"/api/fund-requests/{big.Summary.Id}/decision", new { decision = "Approve", reason = "Good plan", version = big.Summary.Version })).Problem(403);
         Assert.Contains("above your approval limit of 500.00 EUR", refused["detail"]!.GetValue<string>());
         var exec = await ws.As(Roles.Executive);
-        var approved = await (await exec.PostJson($"/api/funds/requests/{big.Summary.Id}/decision", new { decision = "Approve", reason = "Good plan", version = big.Summary.Version })).Read<RequestDto>();
+        var approved = await (await exec.PostJson($"/api/fund-requests/{big.Summary.Id}/decision", new { decision = "Approve", reason = "Good plan", version = big.Summary.Version })).Read<RequestDto>();
         Assert.Equal(FundStatus.Approved, approved.Summary.Status);
         Assert.Equal(800m, approved.AllocationBalance.Reserved);
         Assert.Equal(0m, approved.AllocationBalance.Pending);
-        await (await exec.PostJson($"/api/funds/requests/{big.Summary.Id}/decision", new { decision = "Approve", reason = "Again", version = approved.Summary.Version })).Problem(409);
+        await (await exec.PostJson($"/api/fund-requests/{big.Summary.Id}/decision", new { decision = "Approve", reason = "Again", version = approved.Summary.Version })).Problem(409);
         var evaluator = await ws.As(Roles.Evaluator);
-        await (await evaluator.PostJson($"/api/funds/requests/{big.Summary.Id}/decision", new { decision = "Reject", reason = "x", version = approved.Summary.Version })).Problem(403);
+        await (await evaluator.PostJson($"/api/fund-requests/{big.Summary.Id}/decision", new { decision = "Reject", reason = "x", version = approved.Summary.Version })).Problem(403);
 
         // A claim: not above the approved amount; proof type and size checked; the same key twice is one claim.
-        var claims = $"/api/funds/requests/{big.Summary.Id}/claims";
+        var claims = $"/api/fund-requests/{big.Summary.Id}/claims";
         e = await Errors(await manager.PostJson(claims, new { spent = 800.01m, idempotencyKey = "c-1" }));
         Assert.Contains("more than the approved 800.00 EUR", e["spent"]![0]!.GetValue<string>());
         var first = await manager.PostJson(claims, new { spent = 650.50m, note = "Venue and ads", idempotencyKey = "c-1" });
@@ -157,8 +157,8 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal(claim.Id, (await again.Read<ClaimDto>()).Id);
         Assert.Equal(1, await InDb(ws, (db, _) => db.FundClaims.CountAsync()));
 
-        await Errors(await manager.PostJson($"/api/funds/claims/{claim.Id}/submit", new { version = claim.Version })); // no proof yet
-        var proofs = $"/api/funds/claims/{claim.Id}/proofs";
+        await Errors(await manager.PostJson($"/api/fund-claims/{claim.Id}/submit", new { version = claim.Version })); // no proof yet
+        var proofs = $"/api/fund-claims/{claim.Id}/proofs";
         await Errors(await manager.PostAsync(proofs, File("tool.exe", "MZ...."u8.ToArray(), "application/octet-stream")));
         await Errors(await manager.PostAsync(proofs, File("fake.png", Pdf, "image/png")));
         await Errors(await manager.PostAsync(proofs, File("big.pdf", [.. Pdf, .. new byte[FundRules.MaxProofBytes]])));
@@ -168,32 +168,32 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
 
-        var submitted = await (await manager.PostJson($"/api/funds/claims/{claim.Id}/submit", new { version = claim.Version })).Read<ClaimDto>();
+        var submitted = await (await manager.PostJson($"/api/fund-claims/{claim.Id}/submit", new { version = claim.Version })).Read<ClaimDto>();
         Assert.Equal(FundStatus.Submitted, submitted.Status);
-        await Errors(await manager.PostJson($"/api/funds/claims/{claim.Id}/review", new { decision = "AskForInfo", version = submitted.Version }));
-        var needs = await (await manager.PostJson($"/api/funds/claims/{claim.Id}/review", new { decision = "AskForInfo", reason = "Add the attendee list", version = submitted.Version })).Read<ClaimDto>();
+        await Errors(await manager.PostJson($"/api/fund-claims/{claim.Id}/review", new { decision = "AskForInfo", version = submitted.Version }));
+        var needs = await (await manager.PostJson($"/api/fund-claims/{claim.Id}/review", new { decision = "AskForInfo", reason = "Add the attendee list", version = submitted.Version })).Read<ClaimDto>();
         Assert.Equal("Needs more information", needs.StatusName);
         await (await manager.PostAsync(proofs, File("attendees.csv", "name,email\nAda,ada@example.com\n"u8.ToArray(), "text/csv"))).Read<ProofDto>();
-        var resubmitted = await (await manager.PostJson($"/api/funds/claims/{claim.Id}/submit", new { version = needs.Version })).Read<ClaimDto>();
+        var resubmitted = await (await manager.PostJson($"/api/fund-claims/{claim.Id}/submit", new { version = needs.Version })).Read<ClaimDto>();
         // Paying before approval is refused; then approve and pay; paying again with the same key changes nothing.
-        await (await manager.PostJson($"/api/funds/claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = resubmitted.Version })).Problem(409);
-        var ok = await (await manager.PostJson($"/api/funds/claims/{claim.Id}/review", new { decision = "Approve", version = resubmitted.Version })).Read<ClaimDto>();
-        await Errors(await manager.PostJson($"/api/funds/claims/{claim.Id}/payment", new { paidOn = Today.AddDays(3), reference = "", idempotencyKey = "p-1", version = ok.Version }));
-        await (await exec.PostJson($"/api/funds/claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = ok.Version })).Problem(403);
-        var paid = await (await manager.PostJson($"/api/funds/claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = ok.Version })).Read<ClaimDto>();
+        await (await manager.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = resubmitted.Version })).Problem(409);
+        var ok = await (await manager.PostJson($"/api/fund-claims/{claim.Id}/review", new { decision = "Approve", version = resubmitted.Version })).Read<ClaimDto>();
+        await Errors(await manager.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today.AddDays(3), reference = "", idempotencyKey = "p-1", version = ok.Version }));
+        await (await exec.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = ok.Version })).Problem(403);
+        var paid = await (await manager.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = ok.Version })).Read<ClaimDto>();
         Assert.Equal(FundStatus.Paid, paid.Status);
-        var twice = await (await manager.PostJson($"/api/funds/claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = ok.Version })).Read<ClaimDto>();
+        var twice = await (await manager.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = ok.Version })).Read<ClaimDto>();
         Assert.Equal(paid.Version, twice.Version);
-        await (await manager.PostJson($"/api/funds/claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-2", idempotencyKey = "p-2", version = paid.Version })).Problem(409);
+        await (await manager.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-2", idempotencyKey = "p-2", version = paid.Version })).Problem(409);
 
         // The balance: 650.50 paid, the other 149.50 returned; the draft (300) now fits.
-        var after = await (await manager.GetAsync($"/api/funds/requests/{big.Summary.Id}")).Read<RequestDto>();
+        var after = await (await manager.GetAsync($"/api/fund-requests/{big.Summary.Id}")).Read<RequestDto>();
         Assert.Equal(FundStatus.Paid, after.Summary.Status);
         Assert.Equal(650.50m, after.Summary.PaidAmount);
         Assert.Equal(new BalanceDto(1000m, 0m, 0m, 650.50m, 0m, 349.50m), after.AllocationBalance);
-        var d2 = await (await manager.PostJson($"/api/funds/requests/{draft.Summary.Id}/submit", new { version = draft.Summary.Version })).Read<RequestDto>();
+        var d2 = await (await manager.PostJson($"/api/fund-requests/{draft.Summary.Id}/submit", new { version = draft.Summary.Version })).Read<RequestDto>();
         Assert.Equal(49.50m, d2.AllocationBalance.Available);
-        var cancelled = await (await manager.PostJson($"/api/funds/requests/{draft.Summary.Id}/cancel", new { reason = "Moved to Q3", version = d2.Summary.Version })).Read<RequestDto>();
+        var cancelled = await (await manager.PostJson($"/api/fund-requests/{draft.Summary.Id}/cancel", new { reason = "Moved to Q3", version = d2.Summary.Version })).Read<RequestDto>();
         Assert.Equal(349.50m, cancelled.AllocationBalance.Available);
 
         var dashboard = await (await manager.GetAsync($"/api/funds/{fund.Summary.Id}")).Read<FundDto>();
@@ -228,19 +228,19 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal([a], seen.Allocations.Items.Select(x => x.PartnershipId));
         Assert.Equal(500m, seen.Totals.Allocated);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/funds/{otherFund.Summary.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/funds/requests/{theirs.Summary.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/fund-requests/{theirs.Summary.Id}")).StatusCode);
 
         var before = await InDb(ws, (db, _) => db.FundRequests.CountAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await partner.PostJson($"/api/funds/{fund.Summary.Id}/requests", NewRequest(b, 10m))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.PostJson($"/api/funds/{otherFund.Summary.Id}/requests", NewRequest(b, 10m))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostJson($"/api/funds/requests/{theirs.Summary.Id}/cancel", new { version = theirs.Summary.Version })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostJson($"/api/funds/requests/{theirs.Summary.Id}/claims", new { spent = 1m })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostJson($"/api/fund-requests/{theirs.Summary.Id}/cancel", new { version = theirs.Summary.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostJson($"/api/fund-requests/{theirs.Summary.Id}/claims", new { spent = 1m })).StatusCode);
         Assert.Equal(before, await InDb(ws, (db, _) => db.FundRequests.CountAsync()));
 
         // Their own: request, but never decide, review or pay.
         var mine = await (await partner.PostJson($"/api/funds/{fund.Summary.Id}/requests", NewRequest(a, 120m))).Read<RequestDto>();
         Assert.Equal(380m, mine.AllocationBalance.Available);
-        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostJson($"/api/funds/requests/{mine.Summary.Id}/decision", new { decision = "Approve", reason = "me", version = mine.Summary.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostJson($"/api/fund-requests/{mine.Summary.Id}/decision", new { decision = "Approve", reason = "me", version = mine.Summary.Version })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostJson("/api/funds", NewFund())).StatusCode);
         var mineRead = await (await partner.GetAsync($"/api/partnerships/{a}/funds")).Read<List<PartnershipFund>>();
         Assert.Equal(380m, mineRead.Single().Allocation.Balance.Available);
@@ -258,7 +258,7 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         await Allocate(manager, fund.Summary.Id, p, 1000m);
         var url = $"/api/funds/{fund.Summary.Id}/requests";
         var approved = await (await manager.PostJson(url, NewRequest(p, 300m))).Read<RequestDto>();
-        approved = await (await admin.PostJson($"/api/funds/requests/{approved.Summary.Id}/decision", new { decision = "Approve", reason = "Fine", version = approved.Summary.Version })).Read<RequestDto>();
+        approved = await (await admin.PostJson($"/api/fund-requests/{approved.Summary.Id}/decision", new { decision = "Approve", reason = "Fine", version = approved.Summary.Version })).Read<RequestDto>();
         var pending = await (await manager.PostJson(url, NewRequest(p, 200m))).Read<RequestDto>();
 
         // The deadline is near: one reminder, however often the pass runs.
@@ -280,11 +280,11 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal(1, result.AllocationsExpired);
         var second = await InDb(ws, (_, sp) => sp.GetRequiredService<FundService>().RunExpiryAsync());
         Assert.Equal(new ExpiryResult(0, 0, 0, 0), second);
-        var read = await (await manager.GetAsync($"/api/funds/requests/{approved.Summary.Id}")).Read<RequestDto>();
+        var read = await (await manager.GetAsync($"/api/fund-requests/{approved.Summary.Id}")).Read<RequestDto>();
         Assert.Equal(FundStatus.Expired, read.Summary.Status);
         Assert.Equal(new BalanceDto(1000m, 0m, 0m, 0m, 1000m, 0m), read.AllocationBalance);
-        Assert.Equal(FundStatus.Expired, (await (await manager.GetAsync($"/api/funds/requests/{pending.Summary.Id}")).Read<RequestDto>()).Summary.Status);
-        await (await manager.PostJson($"/api/funds/requests/{approved.Summary.Id}/claims", new { spent = 10m })).Problem(409);
+        Assert.Equal(FundStatus.Expired, (await (await manager.GetAsync($"/api/fund-requests/{pending.Summary.Id}")).Read<RequestDto>()).Summary.Status);
+        await (await manager.PostJson($"/api/fund-requests/{approved.Summary.Id}/claims", new { spent = 10m })).Problem(409);
         await Errors(await manager.PostJson(url, NewRequest(p, 10m)));
         Assert.True(await InDb(ws, (db, _) => db.Set<AuditEntry>().AnyAsync(x => x.EntityType == nameof(FundRequest) && x.After!.Contains("Expired"))));
     }
@@ -314,7 +314,7 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
             var drafts = new List<RequestDto>();
             for (var i = 0; i < 4; i++) drafts.Add(await (await manager.PostJson($"/api/funds/{fund.Summary.Id}/requests", NewRequest(winner, 100m, submit: false))).Read<RequestDto>());
             var clients = new[] { manager, second };
-            var submits = await Task.WhenAll(drafts.Select((d, i) => clients[i % 2].PostJson($"/api/funds/requests/{d.Summary.Id}/submit", new { version = d.Summary.Version })));
+            var submits = await Task.WhenAll(drafts.Select((d, i) => clients[i % 2].PostJson($"/api/fund-requests/{d.Summary.Id}/submit", new { version = d.Summary.Version })));
             Assert.All(submits, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.BadRequest }));
         }
         var balance = await InDb(ws, (db, _) => db.FundAllocations.Where(a => a.FundId == fund.Summary.Id).Select(a => new { a.Amount, a.Pending, a.Reserved }).SingleAsync());
@@ -326,8 +326,8 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var one = await InDb(ws, (db, _) => db.FundRequests.Where(r => r.FundId == fund.Summary.Id && r.Status == FundStatus.Submitted).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Version }).FirstAsync());
         var decisions = await Task.WhenAll(
-            manager.PostJson($"/api/funds/requests/{one.Id}/decision", new { decision = "Approve", reason = "A", version = one.Version }),
-            second.PostJson($"/api/funds/requests/{one.Id}/decision", new { decision = "Approve", reason = "B", version = one.Version }));
+            manager.PostJson($"/api/fund-requests/{one.Id}/decision", new { decision = "Approve", reason = "A", version = one.Version }),
+            second.PostJson($"/api/fund-requests/{one.Id}/decision", new { decision = "Approve", reason = "B", version = one.Version }));
         Assert.Single(decisions, r => r.StatusCode == HttpStatusCode.OK);
         var after = await InDb(ws, (db, _) => db.FundAllocations.Where(a => a.FundId == fund.Summary.Id).Select(a => new { a.Amount, a.Pending, a.Reserved }).SingleAsync());
         Assert.Equal(100m, after.Reserved);

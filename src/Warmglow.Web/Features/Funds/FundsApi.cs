@@ -14,6 +14,9 @@ public static class FundsApi
         // who may do what: managers run funds, approvers decide within their role's limit, partner users request and claim.
         var g = app.MapGroup("/api/funds").WithTags("Funds").RequireAuthorization(Policies.Member);
 
+        var rq = app.MapGroup("/api/fund-requests").WithTags("Funds").RequireAuthorization(Policies.Member);
+        var cl = app.MapGroup("/api/fund-claims").WithTags("Funds").RequireAuthorization(Policies.Member);
+
         g.MapGet("", (int? page, int? pageSize, FundService s, CancellationToken ct) => s.ListAsync(page, pageSize, ct))
             .WithSummary("Funds, the latest-ending first; paged");
         g.MapPost("", async Task<Created<FundDto>> (FundInput input, FundService s, CancellationToken ct) =>
@@ -32,56 +35,56 @@ public static class FundsApi
             })
             .RequireAuthorization(Policies.Manage).WithSummary("Allocate part of the fund to a partnership (or top up its allocation); never more than the fund has left");
 
-        g.MapGet("/requests", (int? fundId, int? partnershipId, FundStatus? status, int? page, int? pageSize, FundService s, CancellationToken ct) =>
+        rq.MapGet("", (int? fundId, int? partnershipId, FundStatus? status, int? page, int? pageSize, FundService s, CancellationToken ct) =>
                 s.RequestsAsync(fundId, partnershipId, status, page, pageSize, ct))
             .WithSummary("Fund requests, most recently changed first, filtered by fund, partnership and status; paged");
         g.MapPost("/{id:int}/requests", async Task<Created<RequestDto>> (int id, RequestInput input, FundService s, CancellationToken ct) =>
             {
                 var r = await s.CreateRequestAsync(id, input, ct);
-                return TypedResults.Created($"/api/funds/requests/{r.Summary.Id}", r);
+                return TypedResults.Created($"/api/fund-requests/{r.Summary.Id}", r);
             })
             .WithSummary("Request part of a partnership's allocation for an activity (submitted unless submit is false); it counts as pending against the balance");
-        g.MapGet("/requests/{requestId:int}", (int requestId, FundService s, CancellationToken ct) => s.GetRequestAsync(requestId, ct))
+        rq.MapGet("/{requestId:int}", (int requestId, FundService s, CancellationToken ct) => s.GetRequestAsync(requestId, ct))
             .WithSummary("One request with its claims, proof files and the allocation's balance");
-        g.MapPost("/requests/{requestId:int}/submit", (int requestId, VersionInput input, FundService s, CancellationToken ct) =>
+        rq.MapPost("/{requestId:int}/submit", (int requestId, VersionInput input, FundService s, CancellationToken ct) =>
                 s.SubmitRequestAsync(requestId, input.Version, ct))
             .WithSummary("Submit a draft request, or resubmit one that needed more information");
-        g.MapPost("/requests/{requestId:int}/decision", (int requestId, DecisionInput input, FundService s, CancellationToken ct) =>
+        rq.MapPost("/{requestId:int}/decision", (int requestId, DecisionInput input, FundService s, CancellationToken ct) =>
                 s.DecideRequestAsync(requestId, input, ct))
             .RequireAuthorization(Policies.Internal)
             .WithSummary("Approve (within your role's approval limit; reserves the amount), reject or ask for more information, with a reason");
-        g.MapPost("/requests/{requestId:int}/cancel", (int requestId, CancelInput input, FundService s, CancellationToken ct) =>
+        rq.MapPost("/{requestId:int}/cancel", (int requestId, CancelInput input, FundService s, CancellationToken ct) =>
                 s.CancelRequestAsync(requestId, input, ct))
             .WithSummary("Withdraw a request that is not paid; its amount returns to the allocation");
 
-        g.MapPost("/requests/{requestId:int}/claims", async Task<Results<Created<ClaimDto>, Ok<ClaimDto>>> (int requestId, ClaimInput input, FundService s, CancellationToken ct) =>
+        rq.MapPost("/{requestId:int}/claims", async Task<Results<Created<ClaimDto>, Ok<ClaimDto>>> (int requestId, ClaimInput input, FundService s, CancellationToken ct) =>
             {
                 var (c, created) = await s.CreateClaimAsync(requestId, input, ct);
-                return created ? TypedResults.Created($"/api/funds/claims/{c.Id}", c) : TypedResults.Ok(c);
+                return created ? TypedResults.Created($"/api/fund-claims/{c.Id}", c) : TypedResults.Ok(c);
             })
             .WithSummary("Claim the actual spend of an approved request (at most its amount); the same idempotencyKey again returns the first claim");
-        g.MapGet("/claims/{claimId:int}", (int claimId, FundService s, CancellationToken ct) => s.GetClaimAsync(claimId, ct))
+        cl.MapGet("/{claimId:int}", (int claimId, FundService s, CancellationToken ct) => s.GetClaimAsync(claimId, ct))
             .WithSummary("One claim with its proof files");
-        g.MapPost("/claims/{claimId:int}/proofs", async Task<Created<ProofDto>> (int claimId, IFormFile? file, FundService s, CancellationToken ct) =>
+        cl.MapPost("/{claimId:int}/proofs", async Task<Created<ProofDto>> (int claimId, IFormFile? file, FundService s, CancellationToken ct) =>
             {
                 if (file is null) throw ValidationFailed.For("file", "is required: a PDF, PNG, JPG, CSV or TXT file of at most 5 MB.");
                 await using var stream = file.OpenReadStream();
                 var p = await s.AddProofAsync(claimId, file.FileName, stream, file.Length, ct);
-                return TypedResults.Created($"/api/funds/claims/{claimId}/proofs/{p.Id}", p);
+                return TypedResults.Created($"/api/fund-claims/{claimId}/proofs/{p.Id}", p);
             })
             .DisableAntiforgery().WithSummary("Add a proof of execution (multipart field 'file': PDF, PNG, JPG, CSV or TXT, at most 5 MB)");
-        g.MapGet("/claims/{claimId:int}/proofs/{proofId:int}", async Task<FileContentHttpResult> (int claimId, int proofId, FundService s, CancellationToken ct) =>
+        cl.MapGet("/{claimId:int}/proofs/{proofId:int}", async Task<FileContentHttpResult> (int claimId, int proofId, FundService s, CancellationToken ct) =>
             {
                 var f = await s.GetProofAsync(claimId, proofId, ct);
                 return TypedResults.File(f.Content, f.ContentType, f.FileName);
             })
             .WithSummary("Download a proof file");
-        g.MapPost("/claims/{claimId:int}/submit", (int claimId, VersionInput input, FundService s, CancellationToken ct) => s.SubmitClaimAsync(claimId, input.Version, ct))
+        cl.MapPost("/{claimId:int}/submit", (int claimId, VersionInput input, FundService s, CancellationToken ct) => s.SubmitClaimAsync(claimId, input.Version, ct))
             .WithSummary("Submit a claim for review (it needs at least one proof file)");
-        g.MapPost("/claims/{claimId:int}/review", (int claimId, DecisionInput input, FundService s, CancellationToken ct) => s.ReviewClaimAsync(claimId, input, ct))
+        cl.MapPost("/{claimId:int}/review", (int claimId, DecisionInput input, FundService s, CancellationToken ct) => s.ReviewClaimAsync(claimId, input, ct))
             .RequireAuthorization(Policies.Internal)
             .WithSummary("Approve a claim for payment, reject it, or ask for more (a reason is required unless approving)");
-        g.MapPost("/claims/{claimId:int}/payment", (int claimId, PaymentInput input, FundService s, CancellationToken ct) => s.PayClaimAsync(claimId, input, ct))
+        cl.MapPost("/{claimId:int}/payment", (int claimId, PaymentInput input, FundService s, CancellationToken ct) => s.PayClaimAsync(claimId, input, ct))
             .RequireAuthorization(Policies.Manage)
             .WithSummary("Record the payment of an approved claim (date, reference, idempotencyKey); the rest of the approved amount returns to the allocation");
 
