@@ -11,6 +11,8 @@ public sealed class FundsModule : IWarmglowModule
     {
         services.AddScoped<FundService>();
         services.AddSingleton<IRecurringJob, FundsJob>();
+        services.AddSection(SectionSlot.PartnershipMain, 320, "FundsSection", Policies.Internal);
+        services.AddSection(SectionSlot.PortalPartnership, 320, "FundsPortal", Policies.Member);
     }
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
