@@ -333,4 +333,62 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal(100m, after.Reserved);
         Assert.Equal(balance.Pending - 100m, after.Pending);
     }
+
+    [SkippableFact]
+    public async Task Pages_FundList_Dashboard_Request_PartnershipSection_AndPortal()
+    {
+        var (ws, manager) = await Workspace();
+        var (p, partnerId) = await manager.NewPartnershipAsync("Willow");
+        var (q, _) = await manager.NewPartnershipAsync("Hazel");
+        Assert.Contains("No funds yet", await manager.GetStringAsync("/Funds"));
+        var bad = await manager.PostFormAsync("/Funds", "/Funds", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "", ["Input.Kind"] = "PilotBudget", ["Input.Currency"] = "EUR", ["Input.Amount"] = "10.001",
+            ["Input.StartsOn"] = Today.ToString("yyyy-MM-dd"), ["Input.EndsOn"] = Today.AddDays(30).ToString("yyyy-MM-dd"),
+            ["Input.ClaimDeadline"] = Today.AddDays(40).ToString("yyyy-MM-dd"), ["Input.VendorShare"] = "60", ["Input.PartnerShare"] = "40",
+        });
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Name is required", badHtml);
+        Assert.Contains("at most 2 decimals", badHtml);
+        var ok = await manager.PostFormAsync("/Funds", "/Funds", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Pilot budget", ["Input.Kind"] = "PilotBudget", ["Input.Currency"] = "EUR", ["Input.Amount"] = "5000",
+            ["Input.StartsOn"] = Today.AddDays(-1).ToString("yyyy-MM-dd"), ["Input.EndsOn"] = Today.AddDays(30).ToString("yyyy-MM-dd"),
+            ["Input.ClaimDeadline"] = Today.AddDays(40).ToString("yyyy-MM-dd"), ["Input.VendorShare"] = "60", ["Input.PartnerShare"] = "40",
+            ["Input.ManagerApprovalLimit"] = "1000",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var fundUrl = ok.Headers.Location!.ToString();
+        var fundId = int.Parse(fundUrl.Split('/').Last());
+        Assert.Contains("Nothing is allocated yet", await manager.GetStringAsync(fundUrl));
+        var alloc = await manager.PostFormAsync(fundUrl, $"{fundUrl}?handler=Allocate", new Dictionary<string, string> { ["AllocatePartnershipId"] = p.ToString(), ["AllocateAmount"] = "2000" });
+        Assert.Equal(HttpStatusCode.Redirect, alloc.StatusCode);
+        var dashboard = await manager.GetStringAsync(fundUrl);
+        Assert.Contains("2000.00 EUR", dashboard);
+        Assert.Contains("up to 1000.00 EUR per request", dashboard);
+        Assert.Contains("Pilot budget", await manager.GetStringAsync($"/Partnerships/{p}"));
+
+        var other = await CreateFund(manager);
+        await Allocate(manager, other.Summary.Id, q, 100m);
+
+        var partner = await ws.AsPartnerUser(partnerId);
+        Assert.Contains("Pilot budget", await partner.GetStringAsync("/Portal"));
+        Assert.Contains("Your balance", await partner.GetStringAsync($"/Portal/Funds/{fundId}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/Portal/Funds/{other.Summary.Id}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await partner.GetAsync(fundUrl)).StatusCode);
+        var sent = await partner.PostFormAsync($"/Portal/Funds/{fundId}", $"/Portal/Funds/{fundId}", new Dictionary<string, string>
+        {
+            ["Input.PartnershipId"] = p.ToString(), ["Input.Activity"] = "Pilot", ["Input.Title"] = "Clinic pilot", ["Input.Amount"] = "750",
+            ["Input.PlannedStart"] = Today.AddDays(2).ToString("yyyy-MM-dd"), ["Input.PlannedEnd"] = Today.AddDays(9).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var portalRequest = sent.Headers.Location!.ToString();
+        Assert.Contains("Submitted", await partner.GetStringAsync(portalRequest));
+        var requestId = portalRequest.Split('/').Last();
+        var staffPage = await manager.GetStringAsync($"/Funds/Requests/{requestId}");
+        Assert.Contains("Clinic pilot", staffPage);
+        Assert.Contains("Record decision", staffPage);
+        Assert.DoesNotContain("Record decision", await (await ws.As(Roles.Evaluator)).GetStringAsync($"/Funds/Requests/{requestId}"));
+    }
 }
