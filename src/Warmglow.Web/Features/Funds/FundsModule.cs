@@ -11,6 +11,7 @@ public sealed class FundsModule : IWarmglowModule
     {
         services.AddScoped<FundService>();
         services.AddSingleton<IRecurringJob, FundsJob>();
+        services.AddScoped<IDemoContributor, FundsDemo>();
         services.AddSection(SectionSlot.PartnershipMain, 320, "FundsSection", Policies.Internal);
         services.AddSection(SectionSlot.PortalPartnership, 320, "FundsPortal", Policies.Member);
     }
