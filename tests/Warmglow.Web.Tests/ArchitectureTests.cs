@@ -57,6 +57,11 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "AgreementVersion: own partnership",
             "CalendarFeed: own partnership",
             "Contact: own partnership",
+            "Fund: own partnership",                   // funds allocated to one of their partnerships
+            "FundAllocation: own partnership",         // their own partnerships' allocations only
+            "FundClaim: own partnership",
+            "FundProof: own partnership",
+            "FundRequest: own partnership",
             "GovernancePerson: own partnership",
             "Initiative: own partnership",             // shared ones only (chosen when written), of their own partnerships
             "InitiativeMilestone: own partnership",    // of those shared initiatives
