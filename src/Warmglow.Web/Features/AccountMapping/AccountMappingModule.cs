@@ -1,0 +1,24 @@
+using Warmglow.Web.Features.Demo;
+using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure.Modules;
+
+namespace Warmglow.Web.Features.AccountMapping;
+
+/// <summary>Account mapping: each side's populations from CRM exports, the overlap matrix, and both sides' sharing rules.</summary>
+public sealed class AccountMappingModule : IWarmglowModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<AccountMappingService>();
+    }
+
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+        pages.AuthorizeFolder("/AccountMapping", Policies.Internal);
+
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("account-mapping", "Account mapping", "/AccountMapping", 63, Policies.Internal, Group: NavGroups.Together),
+    ];
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountMappingEndpoints();
+}
