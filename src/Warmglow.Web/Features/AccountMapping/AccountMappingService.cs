@@ -103,7 +103,7 @@ public sealed class AccountMappingService(WarmglowDb db)
         caller.IsPartner ? p.Side == MappingSide.Partner && p.PartnerId == db.Tenant.PartnerId : p.Side == MappingSide.Ours;
 
     PopulationDto Dto(Population p, MappingCaller caller) => new(p.Id, p.PartnershipId, p.Side, p.Side == MappingSide.Ours ? "Ours" : "The partner's",
-        p.Name, p.Kind, SharingRules.Describe(p.Kind), Core.Text.Labels.Of(p.Format), p.RecordCount, p.DuplicatesMerged, p.ImportedAt,
+        p.Name, p.Kind, SharingRules.Describe(p.Kind), p.Format.ToString(), p.RecordCount, p.DuplicatesMerged, p.ImportedAt,
         IsOwn(p, caller) ? p.ImportedByName : null, IsOwn(p, caller), p.Version);
 
     /// <summary>A population the caller owns (and may replace or delete); others are not found.</summary>
