@@ -239,4 +239,71 @@ public abstract class AccountMappingTests<TApp>(TApp app) : IClassFixture<TApp> 
         var overview = await (await admin.GetAsync("/api/account-mapping/overview")).Read<Paged<PartnershipOverlap>>();
         Assert.Equal((pid, 3L), (overview.Items[0].PartnershipId, overview.Items[0].SharedAccounts));
     }
+
+    static async Task<HttpResponseMessage> PostUploadForm(HttpClient c, string pageUrl, string postUrl, string csv, params (string Key, string Value)[] fields)
+    {
+        var html = await (await c.GetAsync(pageUrl)).Content.ReadAsStringAsync();
+        var form = new MultipartFormDataContent { { new StringContent(TestHelpers.AntiforgeryToken(html)), "__RequestVerificationToken" } };
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "accounts.csv");
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        return await c.PostAsync(postUrl, form);
+    }
+
+    [SkippableFact]
+    public async Task Pages_UploadPreviewAndRules_ThroughTheForms_PortalSide_AndALeadFromAnOverlap()
+    {
+        var (ws, admin) = await Workspace("Pages");
+        var manager = await ws.As(Roles.Manager);
+        var (pid, partnerId) = await admin.NewPartnershipAsync("Quill");
+        var partner = await ws.AsPartnerUser(partnerId);
+        var page = $"/AccountMapping/Partnership/{pid}";
+
+        Assert.Contains("No lists yet", await manager.GetStringAsync(page));
+        var preview = await (await PostUploadForm(manager, page, page + "?handler=Preview", OurCustomers, ("Input.Name", "Customers"), ("Input.Kind", "customers"))).Content.ReadAsStringAsync();
+        Assert.Contains("acme.co.uk", preview);
+        Assert.Contains("row 7 into row 2", preview);
+        Assert.Equal(0, await RecordCount(ws));
+        var bad = await (await PostUploadForm(manager, page, page + "?handler=Upload", "Id,Revenue\n1,2\n", ("Input.Name", "Customers"), ("Input.Kind", "customers"))).Content.ReadAsStringAsync();
+        Assert.Contains("neither a company name nor a website", bad);
+        var ok = await PostUploadForm(manager, page, page + "?handler=Upload", OurCustomers, ("Input.Name", "Customers"), ("Input.Kind", "customers"));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Contains("Customers", await manager.GetStringAsync(page));
+
+        // The partner uploads in the portal and shares overlaps; we share them too, through the rule form.
+        var portal = $"/Portal/AccountMapping?PartnershipId={pid}";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostUploadForm(partner, portal, $"/Portal/AccountMapping?handler=Upload&PartnershipId={pid}", PartnerCustomers,
+            ("Input.Name", "Clients"), ("Input.Kind", "customers"))).StatusCode);
+        var rule = await partner.PostFormAsync(portal, $"/Portal/AccountMapping?handler=Rule&PartnershipId={pid}", [new("RuleLevel", "nonsense")]);
+        Assert.Contains("must be one of", await rule.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await partner.PostFormAsync(portal, $"/Portal/AccountMapping?handler=Rule&PartnershipId={pid}", [new("RuleLevel", "overlap")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(page, page + "?handler=Rule", [new("RuleLevel", "overlap")])).StatusCode);
+
+        var m = await (await manager.GetAsync($"/api/account-mapping/partnerships/{pid}/matrix")).Read<MatrixDto>();
+        var cell = Assert.Single(m.Cells);
+        Assert.True(cell.CanOpen);
+        var cellPage = $"/AccountMapping/Overlap?PartnershipId={pid}&Ours={cell.OurPopulationId}&Theirs={cell.PartnerPopulationId}";
+        var html = await manager.GetStringAsync(cellPage);
+        Assert.Contains("Same web domain acme.co.uk", html);
+        Assert.Contains("Weaker match", html);
+        var portalCell = await partner.GetStringAsync($"/Portal/AccountMapping/Overlap?PartnershipId={pid}&Ours={cell.OurPopulationId}&Theirs={cell.PartnerPopulationId}");
+        Assert.Contains("Initech", portalCell);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync(page)).StatusCode);
+        Assert.Contains("Account mapping", await manager.GetStringAsync($"/Partnerships/{pid}"));
+        Assert.Contains("Quill", await manager.GetStringAsync("/AccountMapping"));
+
+        // A lead from an overlapping account, through deal registration; an evaluator may look but not register.
+        var overlap = await (await manager.GetAsync($"/api/account-mapping/partnerships/{pid}/overlap?ourPopulationId={cell.OurPopulationId}&partnerPopulationId={cell.PartnerPopulationId}")).Read<Paged<OverlapRow>>();
+        var acme = overlap.Items.First(o => o.Ours!.Domain == "acme.co.uk");
+        var referral = await manager.PostJson($"/api/account-mapping/partnerships/{pid}/overlap/referral",
+            new { ourPopulationId = cell.OurPopulationId, partnerPopulationId = cell.PartnerPopulationId, recordId = acme.Ours!.Id });
+        Assert.Equal(HttpStatusCode.Created, referral.StatusCode);
+        var evaluator = await ws.As(Roles.Evaluator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostJson($"/api/account-mapping/partnerships/{pid}/overlap/referral",
+            new { ourPopulationId = cell.OurPopulationId, partnerPopulationId = cell.PartnerPopulationId, recordId = acme.Ours!.Id })).StatusCode);
+        // A record that is not in the overlap (Globex) cannot be referred from it.
+        var all = await (await manager.GetAsync($"/api/account-mapping/populations/{cell.OurPopulationId}/records")).Read<Paged<RecordDto>>();
+        var globex = all.Items.First(r => r.Name == "Globex");
+        await (await manager.PostJson($"/api/account-mapping/partnerships/{pid}/overlap/referral",
+            new { ourPopulationId = cell.OurPopulationId, partnerPopulationId = cell.PartnerPopulationId, recordId = globex.Id })).Problem(404);
+    }
 }

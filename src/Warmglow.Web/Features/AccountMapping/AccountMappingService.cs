@@ -16,6 +16,9 @@ namespace Warmglow.Web.Features.AccountMapping;
 /// <summary>Who is asking: a partner user (their side is the partner's) or our staff (ours; only managers write).</summary>
 public sealed record MappingCaller(bool IsPartner, bool CanManage)
 {
+    /// <summary>For loads without a signed-in partner user (the demo): the partner a partner-side upload is for.</summary>
+    public int? ActingPartnerId { get; init; }
+
     public MappingSide Side => IsPartner ? MappingSide.Partner : MappingSide.Ours;
 
     public static MappingCaller From(ClaimsPrincipal user) =>
@@ -100,7 +103,7 @@ public sealed class AccountMappingService(WarmglowDb db)
         .Select(r => new SharingRuleKey(r.Side, r.OurPopulationId, r.PartnerPopulationId, r.Level)).ToList();
 
     bool IsOwn(Population p, MappingCaller caller) =>
-        caller.IsPartner ? p.Side == MappingSide.Partner && p.PartnerId == db.Tenant.PartnerId : p.Side == MappingSide.Ours;
+        caller.IsPartner ? p.Side == MappingSide.Partner && p.PartnerId == (caller.ActingPartnerId ?? db.Tenant.PartnerId) : p.Side == MappingSide.Ours;
 
     PopulationDto Dto(Population p, MappingCaller caller) => new(p.Id, p.PartnershipId, p.Side, p.Side == MappingSide.Ours ? "Ours" : "The partner's",
         p.Name, p.Kind, SharingRules.Describe(p.Kind), PopulationColumns.Describe(p.Format), p.RecordCount, p.DuplicatesMerged, p.ImportedAt,
@@ -148,7 +151,7 @@ public sealed class AccountMappingService(WarmglowDb db)
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         var population = new Population
         {
-            PartnershipId = partnershipId, Side = caller.Side, PartnerId = caller.IsPartner ? db.Tenant.PartnerId : null, Name = name!, Kind = kind!.Value,
+            PartnershipId = partnershipId, Side = caller.Side, PartnerId = caller.IsPartner ? caller.ActingPartnerId ?? db.Tenant.PartnerId : null, Name = name!, Kind = kind!.Value,
         };
         db.Populations.Add(population);
         try { await db.SaveChangesAsync(ct); }
@@ -325,7 +328,7 @@ public sealed class AccountMappingService(WarmglowDb db)
         var rules = await RuleKeysAsync(partnershipId, ct);
         // A partner user sees their own partner's populations on the partner side, never another member partner's.
         var ours = all.Where(p => p.Side == MappingSide.Ours).ToList();
-        var partners = all.Where(p => p.Side == MappingSide.Partner && (!caller.IsPartner || p.PartnerId == db.Tenant.PartnerId)).ToList();
+        var partners = all.Where(p => p.Side == MappingSide.Partner && (!caller.IsPartner || p.PartnerId == (caller.ActingPartnerId ?? db.Tenant.PartnerId))).ToList();
         var access = (from o in ours from t in partners select (o, t, a: SharingRules.Access(rules, caller.Side, o.Id, t.Id))).ToList();
         var visible = access.Where(x => x.a.Count).ToList();
         var counts = (await CountAsync(visible.Select(x => x.o.Id).Distinct().ToList(), visible.Select(x => x.t.Id).Distinct().ToList(), ct))
@@ -529,7 +532,7 @@ public sealed class AccountMappingService(WarmglowDb db)
         if (ours != 0 && !all.Any(p => p.Id == ours && p.Side == MappingSide.Ours))
             errors.Add("ourPopulationId", "is not one of our populations in this partnership.");
         // A partner user names only their own populations on the partner side (others are not theirs to know of).
-        if (theirs != 0 && !all.Any(p => p.Id == theirs && p.Side == MappingSide.Partner && (!caller.IsPartner || p.PartnerId == db.Tenant.PartnerId)))
+        if (theirs != 0 && !all.Any(p => p.Id == theirs && p.Side == MappingSide.Partner && (!caller.IsPartner || p.PartnerId == (caller.ActingPartnerId ?? db.Tenant.PartnerId))))
             errors.Add("partnerPopulationId", "is not one of the partner's populations in this partnership.");
         if (caller.IsPartner && ours != 0)
         {
