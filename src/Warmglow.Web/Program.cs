@@ -106,6 +106,7 @@ IWarmglowModule[] modules =
     new HealthModule(),
     new Warmglow.Web.Features.Governance.GovernanceModule(),
     new Warmglow.Web.Features.Referrals.ReferralsModule(),
+    new Warmglow.Web.Features.AccountMapping.AccountMappingModule(),
     new Warmglow.Web.Features.Initiatives.InitiativesModule(),
     new Warmglow.Web.Features.Funds.FundsModule(),
     new Warmglow.Web.Features.Portfolio.PortfolioModule(),
