@@ -54,6 +54,7 @@ static class RevenueBench
             .AddScoped<Tenant>()
             .AddScoped<RevenueAgreements>()
             .AddScoped<StatementService>()
+            .AddSingleton<Warmglow.Web.Features.Notifications.INotifier, NoNotices>() // notices are not what is timed here
             .AddWarmglowDatabase(options)
             .BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(services);
@@ -242,4 +243,11 @@ static class RevenueBench
             };
         }
     }
+}
+
+/// <summary>StatementService tells people when statements are issued; the benchmark has no one to tell.</summary>
+sealed class NoNotices : Warmglow.Web.Features.Notifications.INotifier
+{
+    public Task NotifyAsync(Warmglow.Web.Features.Notifications.Notice notice, IEnumerable<string> userIds, CancellationToken ct = default) => Task.CompletedTask;
+    public Task NotifyPartnershipAsync(Warmglow.Web.Features.Notifications.Notice notice, Warmglow.Web.Features.Notifications.NoticeAudience audience, CancellationToken ct = default) => Task.CompletedTask;
 }
