@@ -5,6 +5,8 @@
 # (issue 11: ≥ 0.35 of the bare endpoint, p99 < 20 ms).
 #
 # Usage: bench/reads.sh [sqlite|postgres|both] [partners=2000] [duration=10s]
+# Background jobs are off (--Jobs:Enabled false): the first health recompute after startup otherwise runs during the
+# measurement and took SQLite from hundreds of req/s to 26 in a first run.
 # Needs wrk (apt-get install -y wrk), curl, jq; PostgreSQL from WARMGLOW_TEST_POSTGRES. Ports 5090-5092, files in /tmp/bench.
 set -euo pipefail
 which="${1:-both}"
@@ -65,7 +67,7 @@ run_provider() { # sqlite|postgres
     fi
     echo "== $provider: generating $partners partners and starting Warmglow (Release) on :$app_port"
     (cd "$work/web" && exec dotnet Warmglow.Web.dll --urls "http://127.0.0.1:$app_port" "$@" --ConnectionStrings:Warmglow "$conn" \
-        --generate "$partners" --Logging:LogLevel:Default Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime Information) >"$work/web-$provider.log" 2>&1 &
+        --generate "$partners" --Jobs:Enabled false --Logging:LogLevel:Default Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime Information) >"$work/web-$provider.log" 2>&1 &
     local app_pid=$!; pids+=("$app_pid")
     wait_for "http://127.0.0.1:$app_port/healthz"
 
