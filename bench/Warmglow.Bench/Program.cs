@@ -17,7 +17,13 @@ using Warmglow.Web.Infrastructure;
 // Usage: dotnet run -c Release --project bench/Warmglow.Bench -- [partners=20000] [sqlite|postgres|both] [lists|measurement|health]
 // "measurement" adds 4 metrics × 25 observations per partnership (10,000 → 1,000,000) and times the dashboards instead.
 // "health": the health read model behind the workspace dashboard (IHealthSummarySource) after one recompute.
+// Or: dotnet run -c Release --project bench/Warmglow.Bench -- import [rows=100000] [sqlite|postgres|both]
 // Or: dotnet run -c Release --project bench/Warmglow.Bench -- revenue [agreements=1000] [events=1000000] [sqlite|postgres|both]
+if (args.FirstOrDefault() == "import")
+{
+    await ImportBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres");
+    return;
+}
 if (args.FirstOrDefault() == "revenue")
 {
     await RevenueBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres");

@@ -31,7 +31,7 @@ static class RevenueBench
         if (which is "sqlite" or "both")
         {
             var path = Path.Combine(Path.GetTempPath(), $"warmglow-revbench-{Guid.NewGuid():N}.db");
-            await Run(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" }, agreements, events);
+            await Run(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" }, agreements, events, pgAdmin);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
         }
@@ -39,13 +39,13 @@ static class RevenueBench
         {
             var name = $"warmglow_revbench_{Guid.NewGuid():N}";
             await using (var c = new NpgsqlConnection(pgAdmin)) { await c.OpenAsync(); await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c).ExecuteNonQueryAsync(); }
-            await Run(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(pgAdmin) { Database = name }.ConnectionString }, agreements, events);
+            await Run(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(pgAdmin) { Database = name }.ConnectionString }, agreements, events, pgAdmin);
             NpgsqlConnection.ClearAllPools();
             await using (var c = new NpgsqlConnection(pgAdmin)) { await c.OpenAsync(); await new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", c).ExecuteNonQueryAsync(); }
         }
     }
 
-    static async Task Run(DatabaseOptions options, int agreementCount, int eventCount)
+    static async Task Run(DatabaseOptions options, int agreementCount, int eventCount, string pgAdmin)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -54,6 +54,7 @@ static class RevenueBench
             .AddScoped<Tenant>()
             .AddScoped<RevenueAgreements>()
             .AddScoped<StatementService>()
+            .AddSingleton<Warmglow.Web.Features.Notifications.INotifier, NoNotices>() // notices are not what is timed here
             .AddWarmglowDatabase(options)
             .BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(services);
@@ -84,6 +85,20 @@ static class RevenueBench
         }
         Console.WriteLine($"{options.Provider}: {agreementCount:N0} agreements, {eventCount + eventCount / 10:N0} events loaded in {sw.Elapsed.TotalSeconds:0.0} s");
 
+        // The anchor, in the same run: PostgreSQL GROUP BY agreement × quarter over the same Q1 events (binary COPY into an
+        // unlogged table of a scratch database), and the same GROUP BY on this provider's own RevenueEvents table.
+        var groupBy = await GroupByAnchorAsync(pgAdmin, Events(ws, ids, members, eventCount, q1, "q1"));
+        TimeSpan ownGroupBy;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
+            var quarter = options.Provider == DatabaseProvider.Postgres ? "date_trunc('quarter', \"Date\")" : "strftime('%Y', \"Date\") || ((cast(strftime('%m', \"Date\") as integer) + 2) / 3)";
+            ownGroupBy = await TimeGroupByAsync(db.Database.GetDbConnection(),
+                $"SELECT \"AgreementId\", {quarter}, sum(\"Amount\"), count(*) FROM \"RevenueEvents\" WHERE \"Date\" >= '2025-01-01' AND \"Date\" <= '2025-03-31' GROUP BY 1, 2");
+        }
+        Console.WriteLine($"  anchor: PostgreSQL GROUP BY agreement × quarter over the same {eventCount:N0} events: {groupBy.TotalSeconds:0.000} s (median of 3); " +
+            $"the same GROUP BY on {options.Provider}'s RevenueEvents: {ownGroupBy.TotalSeconds:0.000} s");
+
         GC.Collect();
         var allocated = GC.GetTotalAllocatedBytes(true);
         var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -102,6 +117,8 @@ static class RevenueBench
             $"(before issuing {peakBefore / 1048576.0:N0} MB); allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0:N0} MB; " +
             $"GC heap now {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB");
 
+        Console.WriteLine($"  ratio IssueAllAsync ÷ PostgreSQL GROUP BY: {issueAll.TotalSeconds / groupBy.TotalSeconds:0.0}× (target ≤ 2×); " +
+            $"÷ {options.Provider}'s own GROUP BY: {issueAll.TotalSeconds / ownGroupBy.TotalSeconds:0.0}×");
         var t = result.Phases;
         Console.WriteLine($"  phases (s): read events {t.ReadEvents:0.00}, compute {t.Compute:0.00}, save statements + line sets {t.SaveStatements:0.00}, encode lines {t.EncodeLines:0.00}, mark events stated {t.MarkEventsStated:0.00}");
         // For comparison: one IssueAsync per agreement (per-agreement queries and writes).
@@ -116,6 +133,59 @@ static class RevenueBench
         var before = sw.Elapsed;
         Console.WriteLine($"  per agreement: IssueAsync × {Math.Max(1, ids.Count / 10)}: {lines:N0} lines in {before.TotalSeconds:0.00} s ({lines / before.TotalSeconds:N0} lines/s)");
         Console.WriteLine($"  ratio (lines/s IssueAllAsync ÷ IssueAsync): {result.Lines / issueAll.TotalSeconds / (lines / before.TotalSeconds):0.0}×");
+    }
+
+    static async Task<TimeSpan> GroupByAnchorAsync(string pgAdmin, IEnumerable<RevenueEntry> events)
+    {
+        var name = $"warmglow_groupbybench_{Guid.NewGuid():N}";
+        await using (var c = new NpgsqlConnection(pgAdmin)) { await c.OpenAsync(); await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c).ExecuteNonQueryAsync(); }
+        try
+        {
+            await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pgAdmin) { Database = name }.ConnectionString);
+            await conn.OpenAsync();
+            await new NpgsqlCommand("CREATE UNLOGGED TABLE events (agreement_id int, date date, amount numeric(18,2))", conn).ExecuteNonQueryAsync();
+            await using (var writer = await conn.BeginBinaryImportAsync("COPY events (agreement_id, date, amount) FROM STDIN (FORMAT binary)"))
+            {
+                foreach (var e in events)
+                {
+                    await writer.StartRowAsync();
+                    await writer.WriteAsync(e.AgreementId, NpgsqlTypes.NpgsqlDbType.Integer);
+                    await writer.WriteAsync(e.Date, NpgsqlTypes.NpgsqlDbType.Date);
+                    await writer.WriteAsync(e.Amount, NpgsqlTypes.NpgsqlDbType.Numeric);
+                }
+                await writer.CompleteAsync();
+            }
+            await new NpgsqlCommand("ANALYZE events", conn).ExecuteNonQueryAsync();
+            return await TimeGroupByAsync(conn, "SELECT agreement_id, date_trunc('quarter', date), sum(amount), count(*) FROM events GROUP BY 1, 2");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(pgAdmin);
+            await c.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", c).ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Median of three runs, every group read to the client.</summary>
+    static async Task<TimeSpan> TimeGroupByAsync(System.Data.Common.DbConnection conn, string sql)
+    {
+        if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.CommandTimeout = 600;
+            await using var reader = await cmd.ExecuteReaderAsync();
+            var groups = 0;
+            while (await reader.ReadAsync()) groups++;
+            times.Add(sw.Elapsed);
+            if (groups == 0) throw new InvalidOperationException("The GROUP BY found no events.");
+        }
+        times.Sort();
+        return times[1];
     }
 
     static async Task<(List<int>, Dictionary<int, string?>)> SeedAgreementsAsync(WarmglowDb db, int count)
@@ -173,4 +243,11 @@ static class RevenueBench
             };
         }
     }
+}
+
+/// <summary>StatementService tells people when statements are issued; the benchmark has no one to tell.</summary>
+sealed class NoNotices : Warmglow.Web.Features.Notifications.INotifier
+{
+    public Task NotifyAsync(Warmglow.Web.Features.Notifications.Notice notice, IEnumerable<string> userIds, CancellationToken ct = default) => Task.CompletedTask;
+    public Task NotifyPartnershipAsync(Warmglow.Web.Features.Notifications.Notice notice, Warmglow.Web.Features.Notifications.NoticeAudience audience, CancellationToken ct = default) => Task.CompletedTask;
 }

@@ -7,6 +7,7 @@ using Warmglow.Core.Revenue;
 using Warmglow.Core.Validation;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Agreements;
+using Warmglow.Web.Features.Audit;
 using Warmglow.Web.Infrastructure;
 using CoreEvent = Warmglow.Core.Revenue.RevenueEvent;
 
@@ -31,7 +32,34 @@ public sealed class RevenueLedger(WarmglowDb db, Tenant tenant, RevenueAgreement
     /// Checks one input against the agreement (and its terms, when set) and returns the signed Core event;
     /// field names are the input's ("amount", "currency", "date", "source", "key", "memberId").
     /// </summary>
-    internal static (CoreEvent? Event, FieldErrors Errors) Check(Agreement agreement, RevenueTerms? terms, EventInput input)
+    internal static (CoreEvent? Event, FieldErrors Errors) Check(Agreement agreement, RevenueTerms? terms, EventInput input) =>
+        Check(agreement, EventRules.For(agreement, terms), input);
+
+    /// <summary>
+    /// What an event is checked against: the agreement's terms, read from their JSON once (an import checks every row
+    /// against the same rules; reading the JSON per row cost more than the checks themselves).
+    /// </summary>
+    internal sealed class EventRules
+    {
+        PoolTerms? _pool;
+        AgreementTerms? _terms;
+
+        public static EventRules For(Agreement agreement, RevenueTerms? terms)
+        {
+            if (terms?.Kind == ShareModelKind.Pool)
+                return new() { _pool = RevenueTermsService.ToPool(JsonSerializer.Deserialize<ModelInput>(terms.Model, RevenueTermsService.ModelJson)!, agreement) };
+            // Without terms yet, the term and currency rules still apply: check against a placeholder 100% split.
+            ShareModel model = terms is null
+                ? new FixedSplit([new PartyPercent(Parties.Org, 100)])
+                : RevenueTermsService.ToModel(terms.Kind, JsonSerializer.Deserialize<ModelInput>(terms.Model, RevenueTermsService.ModelJson)!);
+            return new() { _terms = new AgreementTerms(agreement.Id.ToString(CultureInfo.InvariantCulture), agreement.Currency, agreement.StartDate, agreement.EndDate, model) };
+        }
+
+        public FieldErrors Validate(CoreEvent e) =>
+            _pool is not null ? PoolCalculator.ValidateEvents(_pool, [e]) : StatementCalculator.ValidateEvents(_terms!, [e]);
+    }
+
+    internal static (CoreEvent? Event, FieldErrors Errors) Check(Agreement agreement, EventRules rules, EventInput input)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Key)) errors.Add("key", "is required: a unique idempotency key per event (e.g. the invoice number), so a retry never counts twice.");
@@ -46,20 +74,7 @@ public sealed class RevenueLedger(WarmglowDb db, Tenant tenant, RevenueAgreement
         var member = string.IsNullOrWhiteSpace(input.MemberId) ? null : input.MemberId.Trim();
         var e = new CoreEvent(input.Key!.Trim(), signed, input.Currency!.Trim().ToUpperInvariant(), input.Date!.Value, input.Source?.Trim() ?? "",
             agreement.Id.ToString(CultureInfo.InvariantCulture), member);
-        FieldErrors core;
-        if (terms?.Kind == ShareModelKind.Pool)
-        {
-            var model = JsonSerializer.Deserialize<ModelInput>(terms.Model, RevenueTermsService.ModelJson)!;
-            core = PoolCalculator.ValidateEvents(RevenueTermsService.ToPool(model, agreement), [e]);
-        }
-        else
-        {
-            // Without terms yet, the term and currency rules still apply: check against a placeholder 100% split.
-            ShareModel model = terms is null
-                ? new FixedSplit([new PartyPercent(Parties.Org, 100)])
-                : RevenueTermsService.ToModel(terms.Kind, JsonSerializer.Deserialize<ModelInput>(terms.Model, RevenueTermsService.ModelJson)!);
-            core = StatementCalculator.ValidateEvents(new AgreementTerms(e.AgreementId, agreement.Currency, agreement.StartDate, agreement.EndDate, model), [e]);
-        }
+        var core = rules.Validate(e);
         foreach (var (field, messages) in core.ToDictionary())
             foreach (var m in messages) errors.Add(field.Replace("events[0].", "", StringComparison.Ordinal), m.Replace("events[0]", "the event", StringComparison.Ordinal));
         return errors.IsEmpty ? (e, errors) : (null, errors);
@@ -136,6 +151,8 @@ public sealed class RevenueLedger(WarmglowDb db, Tenant tenant, RevenueAgreement
 
     public static readonly string[] CsvHeaders = ["key", "kind", "amount", "currency", "date", "source", "member"];
     public const int MaxCsvBytes = 20 * 1024 * 1024;
+    /// <summary>Events written (and then let go by the change tracker) per SaveChanges during an import.</summary>
+    const int ImportSlice = 2000;
 
     /// <summary>
     /// All or nothing: every row is checked (and compared with recorded keys and earlier rows) before anything is
@@ -148,10 +165,11 @@ public sealed class RevenueLedger(WarmglowDb db, Tenant tenant, RevenueAgreement
         var text = await CsvUpload.ReadUtf8Async(stream, MaxCsvBytes, CsvHeaders, ct);
         var errors = new FieldErrors();
         var rows = RevenueCsv.ParseEvents(text, CsvHeaders, errors);
-        var checkedRows = new List<(int Line, CoreEvent Event, RevenueKind Kind)>();
+        var checkedRows = new List<(int Line, CoreEvent Event, RevenueKind Kind)>(rows.Count);
+        var rules = EventRules.For(agreement, terms);
         foreach (var (line, input) in rows)
         {
-            var (e, rowErrors) = Check(agreement, terms, input);
+            var (e, rowErrors) = Check(agreement, rules, input);
             foreach (var (field, messages) in rowErrors.ToDictionary())
                 foreach (var m in messages) errors.Add($"row {line}", $"{field} {m}");
             if (e is not null) checkedRows.Add((line, e, input.Kind ?? RevenueKind.Sale));
@@ -181,10 +199,19 @@ public sealed class RevenueLedger(WarmglowDb db, Tenant tenant, RevenueAgreement
         if (rows.Count == 0) throw ValidationFailed.For("file", "has a header but no rows.");
 
         await using var tx = await OwnTransactionAsync(ct);
-        foreach (var row in fresh.Values) db.RevenueEvents.Add(NewEntry(agreement, row.Event, row.Kind, "csv"));
         try
         {
-            await db.SaveChangesAsync(ct);
+            // In slices inside the one transaction (all or nothing as before, each event still audited): the change
+            // tracker only ever holds one slice, so adding and saving stay linear and memory does not grow with the file.
+            foreach (var slice in fresh.Values.Chunk(ImportSlice))
+            {
+                var entries = slice.Select(row => NewEntry(agreement, row.Event, row.Kind, "csv")).ToList();
+                db.RevenueEvents.AddRange(entries);
+                await db.SaveChangesAsync(ct);
+                foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
+                foreach (var audit in db.ChangeTracker.Entries<AuditEntry>().Where(a => a.State == EntityState.Unchanged && a.Entity.EntityType == nameof(RevenueEntry)).ToList())
+                    audit.State = EntityState.Detached;
+            }
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
