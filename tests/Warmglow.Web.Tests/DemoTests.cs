@@ -62,6 +62,10 @@ public abstract class DemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             Assert.DoesNotContain(deliveries, d => d.Status == Warmglow.Web.Features.Webhooks.DeliveryStatus.Pending);
             Assert.Contains(deliveries, d => d.Status == Warmglow.Web.Features.Webhooks.DeliveryStatus.Failed);
             Assert.Contains(deliveries, d => d.Tries == 2);
+            // Funds: none allocated beyond its amount, no allocation below zero.
+            Assert.True(await db.Funds.AnyAsync());
+            Assert.False(await db.Funds.AnyAsync(f => f.Allocated > f.Amount));
+            Assert.False(await db.FundAllocations.AnyAsync(a => a.Paid + a.Reserved + a.Pending + a.Expired > a.Amount));
             // Older statements are paid, each agreement's newest is not.
             Assert.True(await db.StatementPayments.AnyAsync());
             Assert.True(await db.RevenueStatements.AnyAsync(st => !db.StatementPayments.Any(p => p.StatementId == st.Id)));

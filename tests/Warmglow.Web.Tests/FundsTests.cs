@@ -126,7 +126,7 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
             plannedStart = Today.AddDays(-60), plannedEnd = Today.AddDays(70) }));
         foreach (var field in new[] { "title", "amount", "plannedStart", "plannedEnd" }) Assert.NotNull(e[field]);
         e = await Errors(await manager.PostJson(url, NewRequest(p, 1000.01m)));
-        Assert.Contains("available (1000.00 EUR)", e["amount"]![0]!.GetValue<string>());
+        Assert.Contains("available (1,000.00 EUR)", e["amount"]![0]!.GetValue<string>());
 
         var big = await (await manager.PostJson(url, NewRequest(p, 800m))).Read<RequestDto>();
         Assert.Equal(FundStatus.Submitted, big.Summary.Status);
@@ -368,8 +368,8 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var alloc = await manager.PostFormAsync(fundUrl, $"{fundUrl}?handler=Allocate", new Dictionary<string, string> { ["AllocatePartnershipId"] = p.ToString(), ["AllocateAmount"] = "2000" });
         Assert.Equal(HttpStatusCode.Redirect, alloc.StatusCode);
         var dashboard = await manager.GetStringAsync(fundUrl);
-        Assert.Contains("2000.00 EUR", dashboard);
-        Assert.Contains("up to 1000.00 EUR per request", dashboard);
+        Assert.Contains("2,000.00 EUR", dashboard);
+        Assert.Contains("up to 1,000.00 EUR per request", dashboard);
         Assert.Contains("Pilot budget", await manager.GetStringAsync($"/Partnerships/{p}"));
 
         var other = await CreateFund(manager);

@@ -238,7 +238,7 @@ public sealed class FundService(WarmglowDb db, INotifier notifier, IHttpContextA
         else if (!await db.Partnerships.AnyAsync(p => p.Id == pid, ct)) errors.Add("partnershipId", "is not a partnership of this workspace.");
         else if (f.PartnershipId is { } only && only != pid) errors.Add("partnershipId", "is not the partnership this fund is for.");
         if (input.Amount is { } a && a > 0 && a > f.Amount - f.Allocated)
-            errors.Add("amount", $"is more than the fund has left to allocate ({Money.Format(f.Amount - f.Allocated, currency.MinorUnits)} {currency.Code}).");
+            errors.Add("amount", $"is more than the fund has left to allocate ({Money.Display(f.Amount - f.Allocated, currency.MinorUnits)} {currency.Code}).");
         if (Today > f.EndsOn) errors.Add("amount", "cannot be allocated: the fund has ended.");
         ValidationFailed.ThrowIfAny(errors);
         var allocation = await db.FundAllocations.FirstOrDefaultAsync(x => x.FundId == fundId && x.PartnershipId == input.PartnershipId, ct);
@@ -294,7 +294,7 @@ public sealed class FundService(WarmglowDb db, INotifier notifier, IHttpContextA
             errors.Add("initiativeId", "is not an initiative of this partnership.");
         var submit = input.Submit ?? true;
         if (submit && allocation is not null && input.Amount is { } amt && amt > 0 && !allocation.Balance.Fits(amt))
-            errors.Add("amount", $"is more than this allocation has available ({Money.Format(allocation.Balance.Available, currency.MinorUnits)} {currency.Code}).");
+            errors.Add("amount", $"is more than this allocation has available ({Money.Display(allocation.Balance.Available, currency.MinorUnits)} {currency.Code}).");
         ValidationFailed.ThrowIfAny(errors);
         var r = new FundRequest
         {
@@ -350,7 +350,7 @@ public sealed class FundService(WarmglowDb db, INotifier notifier, IHttpContextA
         if (wasDraft)
         {
             if (!a.Balance.Fits(r.Amount))
-                throw ValidationFailed.For("amount", $"is more than this allocation has available ({Money.Format(a.Balance.Available, CurrencyOf(f.Currency).MinorUnits)} {f.Currency}).");
+                throw ValidationFailed.For("amount", $"is more than this allocation has available ({Money.Display(a.Balance.Available, CurrencyOf(f.Currency).MinorUnits)} {f.Currency}).");
             a.Pending += r.Amount;
         }
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
@@ -588,7 +588,7 @@ public sealed class FundService(WarmglowDb db, INotifier notifier, IHttpContextA
         a.Paid += c.Spent;
         await using var tx = await db.BeginOrJoinTransactionAsync(ct);
         await SaveGuardedAsync("This claim or its allocation changed meanwhile; reload it and try again.", ct);
-        await NotifyPartnerAsync(r, "fund.claim.paid", $"Your claim for \"{r.Title}\" was paid: {Money.Format(c.Spent, CurrencyOf(f.Currency).MinorUnits)} {f.Currency} (reference {c.PaymentReference}).", ct);
+        await NotifyPartnerAsync(r, "fund.claim.paid", $"Your claim for \"{r.Title}\" was paid: {Money.Display(c.Spent, CurrencyOf(f.Currency).MinorUnits)} {f.Currency} (reference {c.PaymentReference}).", ct);
         await tx.CommitAsync(ct);
         return await GetClaimAsync(id, ct);
     }

@@ -67,6 +67,8 @@ public sealed class FundsDemo(WarmglowDb db) : IDemoContributor
 
     async Task AddFundAsync(Fund fund, IReadOnlyList<int> partnerships, Plan[] plans, decimal each, DateOnly today, string decider, DateTime now, CancellationToken ct)
     {
+        // Never more than the fund holds, however many live partnerships the demo has.
+        each = Math.Min(each, Math.Floor(fund.Amount / Math.Max(1, partnerships.Count)));
         var allocations = partnerships.Select(p => new FundAllocation { FundId = fund.Id, PartnershipId = p, Amount = each }).ToList();
         db.FundAllocations.AddRange(allocations);
         fund.Allocated = each * allocations.Count;

@@ -48,7 +48,7 @@ public sealed record EventInput(string? Key, decimal? Amount, string? Currency, 
     RevenueKind? Kind = null, string? MemberId = null);
 
 public sealed record EventDto(int Id, int AgreementId, string Key, RevenueKind Kind, decimal Amount, string Currency,
-    DateOnly Date, string Source, string? MemberId, string Channel, DateTime RecordedAt, int? StatementId);
+    DateOnly Date, string Source, string? MemberId, string Channel, DateTime RecordedAt, int? StatementId, string? AgreementTitle = null);
 
 /// <summary>The answer to a post: the event (new or the one recorded before) and whether this post was a replay.</summary>
 public sealed record PostResult(EventDto Event, bool Replay);

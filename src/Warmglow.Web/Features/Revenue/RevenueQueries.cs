@@ -32,7 +32,8 @@ public sealed class RevenueQueries(WarmglowDb db)
     {
         var (p, s) = Paging.Normalize(page, size);
         var total = await db.RevenueEvents.CountAsync(ct);
-        var items = await db.RevenueEvents.AsNoTracking().OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Skip((p - 1) * s).Take(s).ToListAsync(ct);
-        return new Paged<EventDto>(items.Select(e => RevenueLedger.ToDto(e)).ToList(), p, s, total);
+        var items = await db.RevenueEvents.AsNoTracking().OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Skip((p - 1) * s).Take(s)
+            .Select(e => new { Event = e, Title = db.Agreements.Where(a => a.Id == e.AgreementId).Select(a => a.Title).FirstOrDefault() }).ToListAsync(ct);
+        return new Paged<EventDto>(items.Select(x => RevenueLedger.ToDto(x.Event) with { AgreementTitle = x.Title }).ToList(), p, s, total);
     }
 }

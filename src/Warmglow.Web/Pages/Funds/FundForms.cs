@@ -55,7 +55,7 @@ public sealed class ClaimForm
 public static class FundText
 {
     public static string Money(decimal amount, string currency) =>
-        $"{Core.Revenue.Money.Format(amount, Currency.Find(currency)?.MinorUnits ?? 2)} {currency}";
+        $"{Core.Revenue.Money.Display(amount, Currency.Find(currency)?.MinorUnits ?? 2)} {currency}";
 
     public static string Limit(decimal? limit, string currency) => limit switch
     {
