@@ -66,6 +66,22 @@ public abstract class TaskTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [SkippableFact]
+    public async Task Dashboard_GivesEachPersonTheirOwnWork_SoonestFirst_WithOverdueMarked()
+    {
+        var (ws, admin, id) = await Workspace();
+        await Open(ws, id, "check-in:dash", await UserId(ws.Emails[Roles.Manager]));
+        var manager = await (await ws.As(Roles.Manager)).GetStringAsync("/");
+        Assert.Contains("Your work", manager);
+        Assert.Contains("Check in with the partner", manager);
+        Assert.Contains($"href=\"/Partnerships/Details/{id}\"", manager);
+        Assert.Contains("overdue", manager);
+        Assert.Contains("Your partnerships needing attention", manager);
+        var evaluator = await (await ws.As(Roles.Evaluator)).GetStringAsync("/");
+        Assert.DoesNotContain("Check in with the partner", evaluator);
+        Assert.Contains("Nothing is waiting for you", evaluator);
+    }
+
+    [SkippableFact]
     public async Task Assignee_CompletesOwnTask_OthersMayNot_AndStaleVersionsConflict()
     {
         var (ws, admin, id) = await Workspace();

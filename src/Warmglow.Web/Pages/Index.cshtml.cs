@@ -18,6 +18,8 @@ public class IndexModel(WorkspaceOverview overview, DemoLoader demo) : WarmglowP
     public IReadOnlyList<RecentMove> Recent => O.Recent;
     public int MyOpenTasks => O.MyOpenTasks;
     public int MyOverdueTasks => O.MyOverdueTasks;
+    public IReadOnlyList<MyTask> MyTasks => O.MyTasks ?? [];
+    public IReadOnlyList<NeedsAttention> Attention => O.Attention ?? [];
     Overview O { get; set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
