@@ -35,7 +35,8 @@ public sealed record PartnershipQuery(string? Search = null, PartnershipType? Ty
     int? PartnerId = null, string? ManagerId = null, PartnershipSort Sort = PartnershipSort.Updated, int? Page = null, int? PageSize = null);
 
 /// <summary>Partnerships and their lifecycle. Every stage move goes through <see cref="MoveAsync"/>.</summary>
-public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService discovery, Users.UserDirectory people)
+public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService discovery, Users.UserDirectory people,
+    IEnumerable<Signals.IStageMoveRule> moveRules)
 {
     public async Task<Paged<PartnershipSummary>> ListAsync(PartnershipQuery q, CancellationToken ct = default)
     {
@@ -162,10 +163,9 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         if (input.Version is { } v) PartnerService.ExpectVersion(db, partnership, v);
         var check = Lifecycle.Check(partnership.Stage, input.To!.Value, partnership.HeldFromStage);
         if (!check.IsAllowed) throw ValidationFailed.For("to", check.Error!);
-        // Vetting gates: the artifacts a move needs (a pilot verdict; a passing score and a go decision).
-        if (Core.Scoring.VettingGate.IsGated(partnership.Stage, input.To!.Value)
-            && Core.Scoring.VettingGate.Check(partnership.Stage, input.To.Value, await discovery.GateFactsAsync(id, ct)) is { } gate)
-            throw ValidationFailed.For("to", gate);
+        if (await NeedsAsync(id, partnership.Stage, input.To!.Value, ct) is { } needs) throw ValidationFailed.For("to", needs);
+
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
 
         var transition = new StageTransition
         {
@@ -177,7 +177,34 @@ public sealed class PartnershipService(WarmglowDb db, Discovery.DiscoveryService
         partnership.Stage = input.To.Value;
         db.StageTransitions.Add(transition);
         await db.SaveChangesAsync(ct);
+        foreach (var rule in moveRules) await rule.OnMovedAsync(partnership.Id, transition.FromStage!.Value, transition.ToStage, ct);
+        await tx.CommitAsync(ct);
         return transition;
+    }
+
+    /// <summary>
+    /// What a move still needs, in words, or null when it is open: the vetting gates (a pilot verdict; a passing score
+    /// and a go decision) and every module's <see cref="Signals.IStageMoveRule"/>. The partnership page shows these
+    /// before anyone submits; <see cref="MoveAsync"/> refuses with the same words.
+    /// </summary>
+    public async Task<string?> NeedsAsync(int id, PartnershipStage from, PartnershipStage to, CancellationToken ct = default)
+    {
+        var needs = new List<string>();
+        if (Core.Scoring.VettingGate.IsGated(from, to)
+            && Core.Scoring.VettingGate.Check(from, to, await discovery.GateFactsAsync(id, ct)) is { } gate)
+            needs.Add(gate);
+        foreach (var rule in moveRules)
+            if (await rule.NeedsAsync(id, from, to, ct) is { } need) needs.Add(need);
+        return needs.Count == 0 ? null : string.Join(" ", needs);
+    }
+
+    /// <summary>The allowed moves that still need something, with what (see <see cref="NeedsAsync"/>).</summary>
+    public async Task<IReadOnlyList<(PartnershipStage To, string Needs)>> BlockedMovesAsync(PartnershipDto p, CancellationToken ct = default)
+    {
+        var blocked = new List<(PartnershipStage, string)>();
+        foreach (var to in p.AllowedMoves)
+            if (await NeedsAsync(p.Id, p.Stage, to, ct) is { } needs) blocked.Add((to, needs));
+        return blocked;
     }
 
     static void Apply(Partnership p, PartnershipInput i)

@@ -21,6 +21,8 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
     [BindProperty] public MoveForm Move { get; set; } = new();
     public PartnershipDto Partnership { get; private set; } = null!;
     public Features.Discovery.VettingDto Vetting { get; private set; } = null!;
+    /// <summary>Allowed moves that still need something, with what (vetting gates and every module's move rules).</summary>
+    public IReadOnlyList<(PartnershipStage To, string Needs)> BlockedMoves { get; private set; } = [];
     protected override string InputPrefix => "Move";
 
     public Task OnGetAsync() => LoadAsync();
@@ -29,6 +31,7 @@ public class DetailsModel(PartnershipService partnerships, Features.Discovery.Di
     {
         Partnership = await partnerships.GetAsync(Id);
         Vetting = await discovery.VettingAsync(Id, User);
+        BlockedMoves = await partnerships.BlockedMovesAsync(Partnership);
     }
 
     [RequirePolicy(Policies.Manage)]
