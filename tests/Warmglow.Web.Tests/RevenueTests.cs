@@ -293,6 +293,21 @@ public abstract class RevenueTests<TApp>(TApp app) : IClassFixture<TApp> where T
             "K3,7,eur,2025-01-04,shop\n"))).Read<ImportRowResult>();
         Assert.Equal(new ImportRowResult(4, 2, 2), ok);
         Assert.Equal(3, await EventCount(s));
+
+        // One audit entry for the file (counts, key range, its SHA-256), not one per event; the rows say they came from CSV.
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Tenant>().Use(s.Ws.Id);
+        var db = scope.ServiceProvider.GetRequiredService<WarmglowDb>();
+        var import = Assert.Single(await db.AuditEntries.Where(a => a.EntityType == "RevenueImport").ToListAsync());
+        Assert.Contains("\"Written\":2", import.After);
+        Assert.Contains("\"Replays\":2", import.After);
+        Assert.Contains("\"FirstKey\":\"K2\"", import.After);
+        Assert.Matches("\"FileSha256\":\"[0-9a-f]{64}\"", import.After);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(RevenueEntry))); // K1, posted by the form
+        var rows = await db.RevenueEvents.Where(e => e.Key == "K2" || e.Key == "K3").ToListAsync();
+        Assert.All(rows, e => Assert.Equal("csv", e.Channel));
+        Assert.Equal(12.50m, rows.Single(e => e.Key == "K2").Amount);
+        Assert.Equal(new DateOnly(2025, 1, 4), rows.Single(e => e.Key == "K3").Date);
     }
 
     [SkippableFact]
