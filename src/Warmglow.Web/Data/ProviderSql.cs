@@ -21,8 +21,12 @@ public interface IProviderSql
     /// </summary>
     Task<int> StampEventsAsync(WarmglowDb db, IReadOnlyList<(int StatementId, IReadOnlyList<int> EventIds)> issued, DateOnly to, CancellationToken ct);
 
-    /// <summary>Writes events in bulk inside the caller's transaction, bypassing the change tracker (demo and benchmark loads).</summary>
-    Task InsertRevenueEventsAsync(WarmglowDb db, IEnumerable<RevenueEntry> events, CancellationToken ct);
+    /// <summary>
+    /// Opens a bulk writer for <paramref name="table"/> inside the caller's transaction, bypassing the change tracker:
+    /// binary COPY on PostgreSQL, one prepared INSERT reused on SQLite. Rows are written in column order; disposing
+    /// without <see cref="BulkRowWriter.CompleteAsync"/> abandons them (the caller then rolls back).
+    /// </summary>
+    Task<BulkRowWriter> OpenBulkWriterAsync(WarmglowDb db, string table, IReadOnlyList<BulkColumn> columns, CancellationToken ct);
 
     /// <summary>On this (open) connection, deleted rows are overwritten on disk, not just unlinked (SQLite secure_delete; no-op elsewhere).</summary>
     Task ZeroDeletedRowsAsync(WarmglowDb db, CancellationToken ct);
@@ -31,10 +35,44 @@ public interface IProviderSql
     Task CheckpointLogAsync(WarmglowDb db, CancellationToken ct);
 }
 
+/// <summary>A column of a bulk write: its name and its PostgreSQL type (binary COPY needs it; SQLite ignores it).</summary>
+public sealed record BulkColumn(string Name, NpgsqlDbType PgType);
+
+/// <summary>Rows written in bulk by <see cref="IProviderSql.OpenBulkWriterAsync"/>, one value per column, in column order.</summary>
+public abstract class BulkRowWriter : IAsyncDisposable
+{
+    public abstract ValueTask WriteAsync(object?[] row, CancellationToken ct);
+    public abstract Task CompleteAsync(CancellationToken ct);
+    public abstract ValueTask DisposeAsync();
+}
+
 public static class ProviderSqlExtensions
 {
     /// <summary>The provider SQL for this context.</summary>
     public static IProviderSql Sql(this WarmglowDb db) => db is PostgresWarmglowDb ? PostgresSql.Instance : SqliteSql.Instance;
+
+    static readonly BulkColumn[] RevenueEventColumns =
+    [
+        new("WorkspaceId", NpgsqlDbType.Integer), new("AgreementId", NpgsqlDbType.Integer), new("Key", NpgsqlDbType.Varchar),
+        new("Kind", NpgsqlDbType.Varchar), new("Amount", NpgsqlDbType.Numeric), new("Currency", NpgsqlDbType.Varchar),
+        new("Date", NpgsqlDbType.Date), new("Source", NpgsqlDbType.Varchar), new("MemberId", NpgsqlDbType.Varchar),
+        new("Channel", NpgsqlDbType.Varchar), new("RecordedAt", NpgsqlDbType.TimestampTz), new("RecordedBy", NpgsqlDbType.Varchar),
+    ];
+
+    /// <summary>Writes revenue events in bulk inside the caller's transaction, bypassing the change tracker (CSV imports, demo and benchmark loads).</summary>
+    public static async Task InsertRevenueEventsAsync(this IProviderSql sql, WarmglowDb db, IEnumerable<RevenueEntry> events, CancellationToken ct)
+    {
+        await using var writer = await sql.OpenBulkWriterAsync(db, "RevenueEvents", RevenueEventColumns, ct);
+        var row = new object?[RevenueEventColumns.Length];
+        foreach (var e in events)
+        {
+            row[0] = e.WorkspaceId; row[1] = e.AgreementId; row[2] = e.Key; row[3] = e.Kind.ToString(); row[4] = e.Amount;
+            row[5] = e.Currency; row[6] = e.Date; row[7] = e.Source; row[8] = e.MemberId; row[9] = e.Channel;
+            row[10] = e.RecordedAt; row[11] = e.RecordedBy;
+            await writer.WriteAsync(row, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
 }
 
 sealed class PostgresSql : IProviderSql
@@ -73,29 +111,41 @@ sealed class PostgresSql : IProviderSql
         return stamped;
     }
 
-    public async Task InsertRevenueEventsAsync(WarmglowDb db, IEnumerable<RevenueEntry> events, CancellationToken ct)
+    public async Task<BulkRowWriter> OpenBulkWriterAsync(WarmglowDb db, string table, IReadOnlyList<BulkColumn> columns, CancellationToken ct)
     {
         _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk writes need a transaction.");
         var pg = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var copy = await pg.BeginBinaryImportAsync(
-            "COPY \"RevenueEvents\" (\"WorkspaceId\",\"AgreementId\",\"Key\",\"Kind\",\"Amount\",\"Currency\",\"Date\",\"Source\",\"MemberId\",\"Channel\",\"RecordedAt\",\"RecordedBy\") FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var e in events)
+        var names = string.Join(",", columns.Select(c => $"\"{c.Name}\""));
+        return new PostgresBulkWriter(await pg.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct), columns);
+    }
+
+    sealed class PostgresBulkWriter(NpgsqlBinaryImporter copy, IReadOnlyList<BulkColumn> columns) : BulkRowWriter
+    {
+        public override async ValueTask WriteAsync(object?[] row, CancellationToken ct)
         {
             await copy.StartRowAsync(ct);
-            await copy.WriteAsync(e.WorkspaceId, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(e.AgreementId, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(e.Key, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(e.Kind.ToString(), NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(e.Amount, NpgsqlDbType.Numeric, ct);
-            await copy.WriteAsync(e.Currency, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(e.Date, NpgsqlDbType.Date, ct);
-            await copy.WriteAsync(e.Source, NpgsqlDbType.Varchar, ct);
-            if (e.MemberId is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(e.MemberId, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(e.Channel, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, ct);
-            if (e.RecordedBy is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(e.RecordedBy, NpgsqlDbType.Varchar, ct);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var type = columns[i].PgType;
+                var task = row[i] switch
+                {
+                    null => copy.WriteNullAsync(ct),
+                    int v => copy.WriteAsync(v, type, ct),
+                    long v => copy.WriteAsync(v, type, ct),
+                    decimal v => copy.WriteAsync(v, type, ct),
+                    DateOnly v => copy.WriteAsync(v, type, ct),
+                    DateTime v => copy.WriteAsync(v, type, ct),
+                    bool v => copy.WriteAsync(v, type, ct),
+                    string v => copy.WriteAsync(v, type, ct),
+                    var v => throw new InvalidOperationException($"Bulk writes do not take {v.GetType().Name} values (column {columns[i].Name})."),
+                };
+                await task;
+            }
         }
-        await copy.CompleteAsync(ct);
+
+        public override async Task CompleteAsync(CancellationToken ct) => await copy.CompleteAsync(ct);
+
+        public override ValueTask DisposeAsync() => copy.DisposeAsync();
     }
 }
 
@@ -125,23 +175,29 @@ sealed class SqliteSql : IProviderSql
 #pragma warning restore EF1003
     }
 
-    public async Task InsertRevenueEventsAsync(WarmglowDb db, IEnumerable<RevenueEntry> events, CancellationToken ct)
+    public async Task<BulkRowWriter> OpenBulkWriterAsync(WarmglowDb db, string table, IReadOnlyList<BulkColumn> columns, CancellationToken ct)
     {
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk writes need a transaction.");
-        var conn = db.Database.GetDbConnection();
-        await using var cmd = conn.CreateCommand();
+        var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = tx.GetDbTransaction();
-        cmd.CommandText = "INSERT INTO \"RevenueEvents\" (\"WorkspaceId\",\"AgreementId\",\"Key\",\"Kind\",\"Amount\",\"Currency\",\"Date\",\"Source\",\"MemberId\",\"Channel\",\"RecordedAt\",\"RecordedBy\") " +
-            "VALUES ($w,$a,$k,$kind,$amt,$c,$d,$src,$m,$ch,$at,$by)";
-        var p = Params(cmd, "$w", "$a", "$k", "$kind", "$amt", "$c", "$d", "$src", "$m", "$ch", "$at", "$by");
+        var names = columns.Select((_, i) => $"$p{i}").ToArray();
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(",", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(",", names)})";
+        var p = Params(cmd, names);
         await cmd.PrepareAsync(ct);
-        foreach (var e in events)
+        return new SqliteBulkWriter(cmd, p);
+    }
+
+    sealed class SqliteBulkWriter(DbCommand cmd, DbParameter[] p) : BulkRowWriter
+    {
+        public override async ValueTask WriteAsync(object?[] row, CancellationToken ct)
         {
-            p[0].Value = e.WorkspaceId; p[1].Value = e.AgreementId; p[2].Value = e.Key; p[3].Value = e.Kind.ToString();
-            p[4].Value = e.Amount; p[5].Value = e.Currency; p[6].Value = e.Date; p[7].Value = e.Source;
-            p[8].Value = (object?)e.MemberId ?? DBNull.Value; p[9].Value = e.Channel; p[10].Value = e.RecordedAt; p[11].Value = (object?)e.RecordedBy ?? DBNull.Value;
+            for (var i = 0; i < p.Length; i++) p[i].Value = row[i] ?? DBNull.Value;
             await cmd.ExecuteNonQueryAsync(ct);
         }
+
+        public override Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
+
+        public override ValueTask DisposeAsync() => cmd.DisposeAsync();
     }
 
     static DbParameter[] Params(DbCommand cmd, params string[] names) => names.Select(n =>
