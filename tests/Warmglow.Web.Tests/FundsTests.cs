@@ -128,7 +128,18 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         e = await Errors(await manager.PostJson(url, NewRequest(p, 1000.01m)));
         Assert.Contains("available (1,000.00 EUR)", e["amount"]![0]!.GetValue<string>());
 
-        var big = await (await manager.PostJson(url, NewRequest(p, 800m))).Read<RequestDto>();
+        // The request pays for an initiative that has spent 1,000.00 EUR outside the fund so far.
+        var me = (await (await manager.GetAsync("/api/me")).Read<JsonNode>())["id"]!.GetValue<string>();
+        var initiative = await (await manager.PostJson("/api/initiatives", new
+        {
+            partnershipId = p, kind = "Webinar", title = "Joint webinar", goal = "Leads", shared = true, ourOwnerId = me, currency = "EUR",
+            ourBudget = 2000m, partnerBudget = 0m, spent = 1000m, fields = new Dictionary<string, string> { ["date"] = "2026-07-01" },
+        })).Read<Warmglow.Web.Features.Initiatives.InitiativeDto>();
+        var big = await (await manager.PostJson(url, new
+        {
+            partnershipId = p, activity = "Webinar", title = "Joint webinar", initiativeId = initiative.Summary.Id, amount = 800m,
+            plannedStart = Today.AddDays(5), plannedEnd = Today.AddDays(6), expectedOutcome = "40 qualified leads", submit = true,
+        })).Read<RequestDto>();
         Assert.Equal(FundStatus.Submitted, big.Summary.Status);
         Assert.Equal(800m, big.AllocationBalance.Pending);
         Assert.Equal(200m, big.AllocationBalance.Available);
@@ -190,6 +201,15 @@ public abstract class FundsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var twice = await (await manager.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-1", idempotencyKey = "p-1", version = ok.Version })).Read<ClaimDto>();
         Assert.Equal(paid.Version, twice.Version);
         await (await manager.PostJson($"/api/fund-claims/{claim.Id}/payment", new { paidOn = Today, reference = "PAY-2", idempotencyKey = "p-2", version = paid.Version })).Problem(409);
+
+        // The initiative's cost now includes what the fund paid: 1,000.00 + 650.50, and its ROI uses it.
+        var costed = await (await manager.GetAsync($"/api/initiatives/{initiative.Summary.Id}")).Read<Warmglow.Web.Features.Initiatives.InitiativeDto>();
+        Assert.Equal(650.50m, costed.FundsPaid);
+        Assert.Equal(1650.50m, costed.TotalSpent);
+        Assert.Equal(-1m, costed.Roi);
+        var rollup = await (await manager.GetAsync($"/api/partnerships/{p}/initiatives")).Read<JsonNode>();
+        Assert.Equal(1650.50m, rollup["roi"]![0]!["spent"]!.GetValue<decimal>());
+        Assert.Contains("Paid from co-investment funds", await manager.GetStringAsync($"/Initiatives/{initiative.Summary.Id}"));
 
         // The balance: 650.50 paid, the other 149.50 returned; the draft (300) now fits.
         var after = await (await manager.GetAsync($"/api/fund-requests/{big.Summary.Id}")).Read<RequestDto>();

@@ -10,6 +10,7 @@ public sealed class FundsModule : IWarmglowModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<FundService>();
+        services.AddScoped<Signals.IFundSpendSource, FundSpendSource>();
         services.AddSingleton<IRecurringJob, FundsJob>();
         services.AddScoped<IDemoContributor, FundsDemo>();
         services.AddSection(SectionSlot.PartnershipMain, 320, "FundsSection", Policies.Internal);

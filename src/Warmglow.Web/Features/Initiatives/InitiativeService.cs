@@ -29,13 +29,19 @@ public sealed record OutcomeDto(int Id, OutcomeMetric Metric, string Name, decim
 public sealed record StatusMove(InitiativeStatus Status, string Name, string Verb, bool NeedsReason);
 
 /// <param name="Revenue">Sum of the revenue outcomes (in <see cref="InitiativeSummary.Currency"/>).</param>
-/// <param name="Roi">(revenue − spent) / spent as a ratio (0.25 = 25%); null when nothing was spent.</param>
+/// <param name="Roi">(revenue − total spend) / total spend as a ratio (0.25 = 25%); null when nothing was spent.</param>
+/// <param name="FundsPaid">Paid out by co-investment funds for this initiative, in its currency; part of the total spend.</param>
+/// <param name="FundsPaidElsewhere">Fund payments in other currencies: shown, not in ROI.</param>
 public sealed record InitiativeDto(InitiativeSummary Summary, string? Goal, DateOnly? StartsOn, DateOnly? EndsOn,
     IReadOnlyList<KindFieldValue> Fields, bool ProposedByPartner, string? ProposedByName, string? StatusReason, string? OurOwnerId,
     IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<OutcomeDto> Outcomes, decimal Revenue, decimal? Roi,
-    IReadOnlyList<StatusMove> NextStatuses);
+    IReadOnlyList<StatusMove> NextStatuses, decimal FundsPaid = 0, IReadOnlyList<Signals.FundPaid>? FundsPaidElsewhere = null)
+{
+    /// <summary>What the initiative cost: its recorded spend plus what funds paid for it (same currency).</summary>
+    public decimal TotalSpent => Summary.Spent + FundsPaid;
+}
 
-/// <summary>Per currency: what a partnership's initiatives spent, the revenue they produced, and ROI.</summary>
+/// <summary>Per currency: what a partnership's initiatives spent (recorded spend plus fund payments), the revenue they produced, and ROI.</summary>
 public sealed record RoiRollup(string Currency, decimal Spent, decimal Revenue, decimal? Roi);
 
 public sealed record PartnershipInitiatives(int PartnershipId, Paged<InitiativeSummary> Initiatives, IReadOnlyList<RoiRollup> Roi);
@@ -64,7 +70,7 @@ public sealed record OutcomeProgressInput(decimal? Actual, DateOnly? MeasuredOn,
 /// users (the DbContext limits them to their partnerships' shared initiatives) propose, and update the milestones and
 /// outcomes their side owns.
 /// </summary>
-public sealed class InitiativeService(WarmglowDb db, UserDirectory users, INotifier notifier)
+public sealed class InitiativeService(WarmglowDb db, UserDirectory users, INotifier notifier, IEnumerable<Signals.IFundSpendSource> fundSpend)
 {
     public const int ColumnSize = 10;
 
@@ -136,8 +142,12 @@ public sealed class InitiativeService(WarmglowDb db, UserDirectory users, INotif
     {
         if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct)) throw new NotFound($"Partnership {partnershipId}");
         var list = await ListAsync(new InitiativeQuery(PartnershipId: partnershipId, Page: page, PageSize: pageSize), ct);
-        var spent = await db.Initiatives.AsNoTracking().Where(i => i.PartnershipId == partnershipId && i.Status != InitiativeStatus.Declined)
+        var recorded = await db.Initiatives.AsNoTracking().Where(i => i.PartnershipId == partnershipId && i.Status != InitiativeStatus.Declined)
             .GroupBy(i => i.Currency).Select(g => new { Currency = g.Key, Spent = g.Sum(i => i.Spent) }).ToListAsync(ct);
+        var declined = await db.Initiatives.AsNoTracking().Where(i => i.PartnershipId == partnershipId && i.Status == InitiativeStatus.Declined)
+            .Select(i => i.Id).ToListAsync(ct);
+        var funds = (await FundsPaidAsync(partnershipId, null, ct)).Where(f => !declined.Contains(f.InitiativeId));
+        var spent = recorded.Concat(funds.Select(f => new { f.Currency, Spent = f.Paid })).ToList();
         var revenue = await db.InitiativeOutcomes.AsNoTracking()
             .Where(o => o.Metric == OutcomeMetric.Revenue && o.Initiative!.PartnershipId == partnershipId && o.Initiative.Status != InitiativeStatus.Declined)
             .GroupBy(o => o.Initiative!.Currency).Select(g => new { Currency = g.Key, Revenue = g.Sum(o => o.Actual) }).ToListAsync(ct);
@@ -154,10 +164,17 @@ public sealed class InitiativeService(WarmglowDb db, UserDirectory users, INotif
     {
         var i = await db.Initiatives.AsNoTracking().Include(x => x.Partnership).Include(x => x.Milestones).Include(x => x.Outcomes)
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFound("Initiative");
-        return ToDto(i);
+        return ToDto(i, await FundsPaidAsync(null, i.Id, ct));
     }
 
-    InitiativeDto ToDto(Initiative i)
+    async Task<IReadOnlyList<Signals.FundPaid>> FundsPaidAsync(int? partnershipId, int? initiativeId, CancellationToken ct)
+    {
+        var all = new List<Signals.FundPaid>();
+        foreach (var source in fundSpend) all.AddRange(await source.PaidAsync(db, partnershipId, initiativeId, ct));
+        return all;
+    }
+
+    InitiativeDto ToDto(Initiative i, IReadOnlyList<Signals.FundPaid> funds)
     {
         var today = Today;
         var milestones = i.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m =>
@@ -175,11 +192,13 @@ public sealed class InitiativeService(WarmglowDb db, UserDirectory users, INotif
             o.Metric == OutcomeMetric.Custom ? o.Label ?? "Custom" : Outcomes.Describe(o.Metric), o.Target, o.Actual, Outcomes.Progress(o.Actual, o.Target),
             o.OwnerSide, o.MeasuredOn, o.Version)).ToList();
         var revenue = i.Outcomes.Where(o => o.Metric == OutcomeMetric.Revenue).Sum(o => o.Actual);
+        var fundsPaid = funds.Where(f => f.Currency == i.Currency).Sum(f => f.Paid);
         var fields = spec.Fields.Select(f => new KindFieldValue(f.Key, f.Label, f.Type, i.Fields.Values.GetValueOrDefault(f.Key))).ToList();
         var moves = InitiativeLifecycle.Next(i.Status).Select(s => new StatusMove(s, InitiativeLifecycle.Describe(s),
             i.Status == InitiativeStatus.Proposed && s == InitiativeStatus.Idea ? "Accept" : InitiativeLifecycle.Verb(s), InitiativeLifecycle.NeedsReason(s))).ToList();
         return new(summary, i.Goal, i.StartsOn, i.EndsOn, fields, i.ProposedByPartner, i.ProposedByName, i.StatusReason, i.OurOwnerId,
-            milestones, outcomes, revenue, InitiativeRoi.Of(revenue, i.Spent), moves);
+            milestones, outcomes, revenue, InitiativeRoi.Of(revenue, i.Spent + fundsPaid), moves, fundsPaid,
+            funds.Where(f => f.Currency != i.Currency).ToList());
     }
 
     // --- writing (staff) ------------------------------------------------------------------------------
