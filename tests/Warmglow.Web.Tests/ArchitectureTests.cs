@@ -90,6 +90,8 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "StatementPayment: own partnership",
             "SurveyRecipient: whole workspace",
             "SurveyRound: own partnership",
+            "TaskComment: own partnership",            // shared comments only, on the tasks below
+            "WorkTask: own partnership",               // their own partnership's, assigned to them or shared (decision 0025)
         ], readable);
     }
 

@@ -120,7 +120,8 @@ public abstract class PortalIsolationTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(tried > 200, $"only {tried} requests");
         // Not vacuous: the portal's own pages and the partner-readable APIs did refuse B's ids.
         foreach (var route in new[] { "/Portal/Statement/{id:int}", "/Portal/Agreement/{id:int}", "/Portal/Charter/{partnershipId:int}",
-                     "/api/partnerships/{id:int}", "/api/portal/team/{userId}" })
+                     "/api/partnerships/{id:int}", "/api/portal/team/{userId}", "/Portal/Tasks/{id:int}", "/api/tasks/{id:int}",
+                     "/api/tasks/{id:int}/status", "/api/tasks/{id:int}/comments" })
             Assert.Contains(route, refused);
     }
 

@@ -6,7 +6,7 @@ namespace Warmglow.Core.Measurement;
 /// <summary>An open check-in task's identity: one per partnership and period. Period is a label such as "2026-Q1".</summary>
 public sealed record CheckInKey(int PartnershipId, string Period);
 
-public enum RedFlagKind { DecliningEngagement, DecliningHealthDimension, MissingSponsor, OverdueReviews }
+public enum RedFlagKind { DecliningEngagement, DecliningHealthDimension, MissingSponsor, OverdueReviews, OverdueActionItems }
 
 /// <summary>One red flag. <see cref="Subject"/> names the health dimension for DecliningHealthDimension, else null.</summary>
 public sealed record RedFlag(RedFlagKind Kind, string? Subject, string Reason);

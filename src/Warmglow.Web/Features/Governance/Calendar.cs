@@ -86,7 +86,7 @@ public sealed class CalendarService(WarmglowDb db)
         }
         if (!portal && db.Tenant.UserId is { } me)
         {
-            var items = await db.Tasks.AsNoTracking().Where(t => t.Source == MeetingService.ActionItemSource && t.Status == WorkTaskStatus.Open && t.AssigneeId == me
+            var items = await db.Tasks.AsNoTracking().Where(t => t.Source == MeetingService.ActionItemSource && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.InProgress) && t.AssigneeId == me
                     && (partnershipId == null || t.PartnershipId == partnershipId) && t.DueOn >= from && t.DueOn <= to && t.PartnershipId != null)
                 .OrderBy(t => t.DueOn).Take(500).Select(t => new { t.Title, t.DueOn, t.PartnershipId, Name = t.Partnership!.Name, t.Link }).ToListAsync(ct);
             list.AddRange(items.Select(t => new CalendarEntry(t.DueOn, null, null, null, t.Title, "Action item due", t.PartnershipId!.Value, t.Name, t.Link ?? "/Tasks", false)));
@@ -189,7 +189,7 @@ public sealed class CalendarService(WarmglowDb db)
         var items = new List<WorkTask>();
         if (db.Tenant.PartnerId is null)
             items = await db.Tasks.AsNoTracking().Include(t => t.Partnership)
-                .Where(t => t.Source == MeetingService.ActionItemSource && t.Status == WorkTaskStatus.Open
+                .Where(t => t.Source == MeetingService.ActionItemSource && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.InProgress)
                     && (partnershipId == null ? t.AssigneeId == assigneeId : t.PartnershipId == partnershipId))
                 .OrderBy(t => t.DueOn).Take(1000).ToListAsync(ct);
 

@@ -39,7 +39,8 @@ public sealed class HealthJobState
 /// <see cref="RecomputeAsync"/> is the only writer of the snapshot tables; <see cref="HealthReadModel"/> reads them.
 /// </summary>
 public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> activity, IEnumerable<IOverdueReviewSource> overdue,
-    TaskService tasks, HealthJobState state, Notifications.INotifier notifier, IEnumerable<ISponsorshipSource>? sponsorship = null)
+    TaskService tasks, HealthJobState state, Notifications.INotifier notifier, IEnumerable<ISponsorshipSource>? sponsorship = null,
+    IEnumerable<IOverdueActionItemSource>? actionItems = null)
 {
     public const int PeriodsKept = 8;
     public const string CheckInSource = "check-in";
@@ -150,6 +151,10 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
         var gaps = new List<SponsorshipGap>();
         foreach (var source in sponsorship ?? []) gaps.AddRange(await source.GapsAsync(db, now, ct));
         var gapsBy = gaps.ToLookup(g => g.PartnershipId);
+        // Partnerships with many overdue action items (the tasks module counts them in SQL).
+        var lateItems = new List<OverdueActionItems>();
+        foreach (var source in actionItems ?? []) lateItems.AddRange(await source.ManyOverdueAsync(db, today, ct));
+        var lateBy = lateItems.ToLookup(l => l.PartnershipId);
 
         var health = new List<HealthSnapshot>();
         foreach (var p in partnerships.Where(p => LiveStages.Contains(p.Stage)))
@@ -161,7 +166,8 @@ public sealed class HealthService(WarmglowDb db, IEnumerable<IActivitySource> ac
                 .ToDictionary(d => d, d => (IReadOnlyList<decimal>)surveys.Where(s => s.Dimensions.ContainsKey(d)).Select(s => HealthSurveys.ToPercent(s.Dimensions[d])).ToList());
             var flags = Alerts.RedFlags(new RedFlagInputs(completed.Select(s => s.Index).ToList(), dimensionSeries,
                 p.SponsorId is not null, overdueCounts.GetValueOrDefault(p.Id)))
-                .Concat(gapsBy[p.Id].Select(g => new RedFlag(RedFlagKind.MissingSponsor, null, g.Reason))).ToList();
+                .Concat(gapsBy[p.Id].Select(g => new RedFlag(RedFlagKind.MissingSponsor, null, g.Reason)))
+                .Concat(lateBy[p.Id].Select(l => new RedFlag(RedFlagKind.OverdueActionItems, null, l.Reason))).ToList();
             var lastSurvey = surveys.LastOrDefault(s => s.Dimensions.Count > 0);
             health.Add(new HealthSnapshot
             {

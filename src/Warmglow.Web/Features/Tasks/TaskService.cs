@@ -6,12 +6,23 @@ namespace Warmglow.Web.Features.Tasks;
 
 public sealed record TaskDto(int Id, string Title, string? Details, int? PartnershipId, string? PartnershipName,
     string? AssigneeId, string? AssigneeName, DateOnly DueOn, bool Overdue, string Source, string? Link,
-    WorkTaskStatus Status, DateTime? DoneAt, int Version);
+    WorkTaskStatus Status, DateTime? DoneAt, int Version)
+{
+    /// <summary>The status in words ("In progress").</summary>
+    public string StatusName => Warmglow.Core.Text.Labels.Of(Status);
+    /// <summary>Whether the partner's users may read it.</summary>
+    public bool Shared { get; init; }
+    /// <summary>Made by a person (not opened by the system): its title, details and partnership may be edited.</summary>
+    public bool HandMade { get; init; }
+    /// <summary>The assignee is one of the partner's users.</summary>
+    public bool AssigneeIsPartner { get; init; }
+    public bool Active => Status is WorkTaskStatus.Open or WorkTaskStatus.InProgress;
+}
 
 public enum TaskScope { Mine, All }
 
 /// <summary>Opens system tasks exactly once per occasion and lets staff list and complete them.</summary>
-public sealed class TaskService(WarmglowDb db)
+public sealed class TaskService(WarmglowDb db, Users.UserDirectory users)
 {
     /// <summary>
     /// Opens <paramref name="task"/> unless a task with its <see cref="WorkTask.SourceKey"/> already exists (open or
@@ -46,54 +57,20 @@ public sealed class TaskService(WarmglowDb db)
     {
         var today = DateOnly.FromDateTime(db.UtcNow);
         var overdue = await db.Tasks.AsNoTracking()
-            .Where(t => t.Status == WorkTaskStatus.Open && t.DueOn < today && t.AssigneeId != null)
+            .Where(t => (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.InProgress) && t.DueOn < today && t.AssigneeId != null)
             .OrderBy(t => t.Id).Select(t => new { t.Id, t.Title, t.DueOn, t.AssigneeId, t.PartnershipId, t.Link, t.Source })
             .Take(5000).ToListAsync(ct);
+        // Partner-side owners are sent to the portal's page for the task; our people to the task's own link or page.
+        var assignees = overdue.Select(t => t.AssigneeId!).Distinct().ToList();
+        var partnerSide = assignees.Count == 0 ? [] : (await users.Memberships().Where(m => m.PartnerId != null && assignees.Contains(m.UserId))
+            .Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
         foreach (var t in overdue)
-            await notifier.NotifyAsync(new Notifications.Notice("task.overdue", $"Overdue since {t.DueOn:yyyy-MM-dd}: {t.Title}", $"task:{t.Id}:overdue:{t.DueOn:yyyyMMdd}")
+            await notifier.NotifyAsync(new Notifications.Notice("task.overdue", $"Overdue since {t.DueOn:yyyy-MM-dd}: {t.Title}", Warmglow.Core.Tasks.TaskRules.ReminderOccasion(t.Id, t.DueOn))
             {
-                Link = t.Link is { } link && Notifications.NotificationService.IsLocal(link) ? link : "/Tasks",
+                Link = partnerSide.Contains(t.AssigneeId!) ? $"/Portal/Tasks/{t.Id}"
+                    : t.Link is { } link && Notifications.NotificationService.IsLocal(link) ? link : $"/Tasks/{t.Id}",
                 PartnershipId = t.PartnershipId, Data = new { taskId = t.Id, dueOn = t.DueOn, source = t.Source },
             }, [t.AssigneeId!], ct);
         return overdue.Count;
     }
-
-    /// <summary>Tasks by due date (open first); "mine" are the caller's, "all" every task in the workspace.</summary>
-    public Task<Paged<TaskDto>> ListAsync(TaskScope scope, WorkTaskStatus? status, int? page, int? pageSize, CancellationToken ct = default)
-    {
-        var today = DateOnly.FromDateTime(db.UtcNow);
-        var query = db.Tasks.AsNoTracking();
-        if (scope == TaskScope.Mine)
-        {
-            var me = db.Tenant.UserId;
-            query = query.Where(t => t.AssigneeId == me);
-        }
-        if (status is { } s) query = query.Where(t => t.Status == s);
-        return query
-            .OrderBy(t => t.Status).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
-            .Select(t => new TaskDto(t.Id, t.Title, t.Details, t.PartnershipId, t.Partnership!.Name, t.AssigneeId,
-                t.Assignee!.DisplayName, t.DueOn, t.Status == WorkTaskStatus.Open && t.DueOn < today, t.Source, t.Link,
-                t.Status, t.DoneAt, t.Version))
-            .ToPageAsync(page, pageSize, ct);
-    }
-
-    /// <summary>Marks a task done (or open again). Its assignee or a manager may; a stale version is a conflict.</summary>
-    public async Task<TaskDto> SetStatusAsync(int id, WorkTaskStatus status, int version, bool canManage, CancellationToken ct = default)
-    {
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFound("Task");
-        if (!canManage && task.AssigneeId != db.Tenant.UserId)
-            throw new Forbidden("Only the task's assignee or a manager can change it.");
-        if (!Enum.IsDefined(status)) throw ValidationFailed.For("status", $"'{status}' is not a task status.");
-        db.Entry(task).Property(t => t.Version).OriginalValue = version;
-        task.Status = status;
-        task.DoneAt = status == WorkTaskStatus.Done ? db.UtcNow : null;
-        await db.SaveChangesAsync(ct);
-        return (await ListByIdAsync(id, ct))!;
-    }
-
-    Task<TaskDto?> ListByIdAsync(int id, CancellationToken ct) =>
-        db.Tasks.AsNoTracking().Where(t => t.Id == id)
-            .Select(t => new TaskDto(t.Id, t.Title, t.Details, t.PartnershipId, t.Partnership!.Name, t.AssigneeId,
-                t.Assignee!.DisplayName, t.DueOn, false, t.Source, t.Link, t.Status, t.DoneAt, t.Version))
-            .FirstOrDefaultAsync(ct);
 }

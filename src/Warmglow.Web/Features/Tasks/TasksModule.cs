@@ -3,19 +3,34 @@ using Warmglow.Web.Infrastructure.Modules;
 
 namespace Warmglow.Web.Features.Tasks;
 
-/// <summary>The tasks the system opens (reviews, check-ins): one per occasion, in the database.</summary>
+/// <summary>
+/// Tasks: the ones the system opens (reviews, check-ins: one per occasion) and the ones people make by hand, action items
+/// among them, with comments (decision 0025). Partner-side owners work theirs in the portal.
+/// </summary>
 public sealed class TasksModule : IWarmglowModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TaskService>();
+        services.AddScoped<TaskWorkService>();
         services.AddSingleton<IRecurringJob, TaskRemindersJob>();
+        services.AddSingleton<Signals.IOverdueActionItemSource, OverdueActionItemSignal>();
+        services.AddScoped<Signals.IPartnerNextActionSource, TaskNextActions>();
+        services.AddScoped<Demo.IDemoContributor, TasksDemo>();
     }
 
-    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages)
+    {
         pages.AuthorizeFolder("/Tasks", Policies.Internal);
+        pages.AuthorizePage("/Tasks/New", Policies.Manage);
+        pages.AuthorizeFolder("/Portal/Tasks", Portal.PortalModule.PartnerPolicy);
+    }
 
-    public IEnumerable<NavItem> Navigation => [new("tasks", "Tasks", "/Tasks", 200, Policies.Internal)];
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("tasks", "Tasks", "/Tasks", 200, Policies.Internal),
+        new("portal-tasks", "Action items", "/Portal/Tasks", 7, Portal.PortalModule.PartnerPolicy, NavAudience.Partner),
+    ];
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapTasksApi();
 }

@@ -18,5 +18,19 @@ sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.HasIndex(t => new { t.WorkspaceId, t.SourceKey }).IsUnique();
         b.HasIndex(t => new { t.WorkspaceId, t.Status, t.DueOn });
         b.HasIndex(t => new { t.AssigneeId, t.Status });
+        b.HasIndex(t => new { t.PartnershipId, t.Status, t.DueOn });
+        b.Property(t => t.CreatedById).HasMaxLength(450);
+    }
+}
+
+sealed class TaskCommentConfiguration : IEntityTypeConfiguration<TaskComment>
+{
+    public void Configure(EntityTypeBuilder<TaskComment> b)
+    {
+        b.Property(c => c.Text).HasMaxLength(4000);
+        b.Property(c => c.AuthorId).HasMaxLength(450);
+        b.Property(c => c.AuthorName).HasMaxLength(200);
+        b.HasOne(c => c.Task).WithMany().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.TaskId, c.At });
     }
 }

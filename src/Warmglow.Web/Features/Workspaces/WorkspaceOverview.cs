@@ -32,9 +32,9 @@ public sealed class WorkspaceOverview(WarmglowDb db, IEnumerable<IHealthSummaryS
             .Select(t => new RecentMove(t.PartnershipId, t.Partnership!.Name, t.FromStage, t.ToStage, t.Reason, t.ByUserName, t.At)).ToListAsync(ct);
         var me = db.Tenant.UserId;
         var today = DateOnly.FromDateTime(db.UtcNow);
-        var mine = await db.Tasks.Where(t => t.AssigneeId == me && t.Status == WorkTaskStatus.Open)
+        var mine = await db.Tasks.Where(t => t.AssigneeId == me && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.InProgress))
             .GroupBy(_ => 1).Select(g => new { Open = g.Count(), Overdue = g.Count(t => t.DueOn < today) }).FirstOrDefaultAsync(ct);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.AssigneeId == me && t.Status == WorkTaskStatus.Open)
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.AssigneeId == me && (t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.InProgress))
             .OrderBy(t => t.DueOn).ThenBy(t => t.Id).Take(6)
             .Select(t => new MyTask(t.Id, t.Title, t.DueOn, t.DueOn < today, t.Link, t.PartnershipId, t.Partnership != null ? t.Partnership.Name : null))
             .ToListAsync(ct);

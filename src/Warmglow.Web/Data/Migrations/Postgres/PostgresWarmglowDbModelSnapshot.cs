@@ -4802,6 +4802,58 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Tasks.TaskComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FromPartner")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "At");
+
+                    b.ToTable("TaskComments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>
                 {
                     b.Property<int>("Id")
@@ -4816,6 +4868,10 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Details")
                         .HasMaxLength(2000)
@@ -4833,6 +4889,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -4866,18 +4925,18 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnershipId");
-
                     b.HasIndex("AssigneeId", "Status");
 
                     b.HasIndex("WorkspaceId", "SourceKey")
                         .IsUnique();
 
+                    b.HasIndex("PartnershipId", "Status", "DueOn");
+
                     b.HasIndex("WorkspaceId", "Status", "DueOn");
 
                     b.ToTable("Tasks");
 
-                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Users.AppUser", b =>
@@ -6238,6 +6297,17 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Tasks.TaskComment", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Tasks.WorkTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>

@@ -4634,6 +4634,56 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Tasks.TaskComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromPartner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "At");
+
+                    b.ToTable("TaskComments");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>
                 {
                     b.Property<int>("Id")
@@ -4645,6 +4695,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
@@ -4662,6 +4716,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shared")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -4696,18 +4753,18 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnershipId");
-
                     b.HasIndex("AssigneeId", "Status");
 
                     b.HasIndex("WorkspaceId", "SourceKey")
                         .IsUnique();
 
+                    b.HasIndex("PartnershipId", "Status", "DueOn");
+
                     b.HasIndex("WorkspaceId", "Status", "DueOn");
 
                     b.ToTable("Tasks");
 
-                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                    b.HasAnnotation("Warmglow:PartnerAccess", "own partnership");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Users.AppUser", b =>
@@ -6056,6 +6113,17 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Tasks.TaskComment", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Tasks.WorkTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Tasks.WorkTask", b =>

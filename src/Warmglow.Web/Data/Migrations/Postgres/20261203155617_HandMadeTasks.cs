@@ -1,0 +1,96 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Warmglow.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class HandMadeTasks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Tasks_PartnershipId",
+                table: "Tasks");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CreatedById",
+                table: "Tasks",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Shared",
+                table: "Tasks",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "TaskComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkspaceId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Shared = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FromPartner = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskComments_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PartnershipId_Status_DueOn",
+                table: "Tasks",
+                columns: new[] { "PartnershipId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskComments_TaskId_At",
+                table: "TaskComments",
+                columns: new[] { "TaskId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "TaskComments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tasks_PartnershipId_Status_DueOn",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedById",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "Shared",
+                table: "Tasks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PartnershipId",
+                table: "Tasks",
+                column: "PartnershipId");
+        }
+    }
+}
