@@ -121,7 +121,7 @@ public sealed class KnowledgeDemo(WarmglowDb db) : IDemoContributor
             db.LessonsLearned.Add(new LessonsLearned
             {
                 PartnershipId = p.Id, Article = a, WhatWorked = worked, WhatDidNot = didNot, WhyEnded = why, PartnerAgain = again, Notes = notes,
-                RecordedByName = writer,
+                RecordedByName = writer, Version = 1,
             });
         }
         await db.SaveChangesAsync(ct);

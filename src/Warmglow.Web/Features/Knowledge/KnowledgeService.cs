@@ -276,6 +276,8 @@ public sealed class KnowledgeService(WarmglowDb db, ITierSource tiers)
             existing = new LessonsLearned
             {
                 PartnershipId = partnershipId, Article = article, WhatWorked = "", WhatDidNot = "", WhyEnded = "", RecordedByName = db.Tenant.UserName,
+                // Version 0 means "none recorded yet" to callers, so a recorded one starts at 1.
+                Version = 1,
             };
             db.LessonsLearned.Add(existing);
         }
