@@ -196,7 +196,7 @@ public abstract partial class KnowledgeTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(HttpStatusCode.NotFound, (await otherManager.GetAsync($"/api/knowledge/{internalOne.Id}/versions")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherManager.PutJson($"/api/knowledge/{internalOne.Id}", Article("Hijack", "x", version: internalOne.Version))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherManager.GetAsync($"/Knowledge/Article/{internalOne.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherManager.GetAsync($"/api/knowledge/lessons/{pid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherManager.GetAsync($"/api/lessons-learned/{pid}")).StatusCode);
         Assert.Equal(0, (await (await otherManager.GetAsync("/api/knowledge")).Read<Paged<ArticleRow>>()).Total);
     }
 
@@ -209,43 +209,43 @@ public abstract partial class KnowledgeTests<TApp>(TApp app) : IClassFixture<TAp
         var good = new { whatWorked = "The pilot.", whatDidNot = "No owner on their side.", whyEnded = "Usage stayed below 4%.", partnerAgain = "Maybe", notes = "Ask for KPIs.", tags = "kpis", version = 0 };
 
         // Not while the partnership is live; bad input names its fields.
-        Assert.Contains("sunsetting or ended", (await (await manager.PutJson($"/api/knowledge/lessons/{pid}", good)).Problem(409))["detail"]!.GetValue<string>());
+        Assert.Contains("sunsetting or ended", (await (await manager.PutJson($"/api/lessons-learned/{pid}", good)).Problem(409))["detail"]!.GetValue<string>());
         Assert.DoesNotContain("Record lessons learned", await manager.GetStringAsync($"/Partnerships/{pid}"));
         await InDb(ws, db => db.Partnerships.Where(p => p.Id == pid).ExecuteUpdateAsync(u => u.SetProperty(p => p.Stage, PartnershipStage.Sunsetting)));
         Assert.Contains("Record lessons learned", await manager.GetStringAsync($"/Partnerships/{pid}"));
-        await (await manager.PutJson($"/api/knowledge/lessons/{pid}", new { partnerAgain = "Perhaps", version = 0 })).Problem(400);
-        var e = await Errors(await manager.PutJson($"/api/knowledge/lessons/{pid}", new { whatWorked = " ", version = 0 }));
+        await (await manager.PutJson($"/api/lessons-learned/{pid}", new { partnerAgain = "Perhaps", version = 0 })).Problem(400);
+        var e = await Errors(await manager.PutJson($"/api/lessons-learned/{pid}", new { whatWorked = " ", version = 0 }));
         Assert.NotNull(e["partnerAgain"]);
         Assert.NotNull(e["whatWorked"]);
         Assert.NotNull(e["whatDidNot"]);
         Assert.NotNull(e["whyEnded"]);
-        Assert.Equal(0, (await (await manager.GetAsync($"/api/knowledge/lessons/{pid}")).Read<KnowledgeService.LessonsDto>()).Version);
+        Assert.Equal(0, (await (await manager.GetAsync($"/api/lessons-learned/{pid}")).Read<KnowledgeService.LessonsDto>()).Version);
         var form = await (await manager.PostFormAsync($"/Knowledge/Lessons/{pid}", $"/Knowledge/Lessons/{pid}", [new("Input.Version", "0")])).Content.ReadAsStringAsync();
         Assert.Contains("What worked is required", form);
         Assert.Contains("Partner again is required", form);
 
         // An evaluator cannot record them.
         var evaluator = await ws.As(Roles.Evaluator);
-        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutJson($"/api/knowledge/lessons/{pid}", good)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutJson($"/api/lessons-learned/{pid}", good)).StatusCode);
 
-        var saved = await (await manager.PutJson($"/api/knowledge/lessons/{pid}", good)).Read<KnowledgeService.LessonsDto>();
+        var saved = await (await manager.PutJson($"/api/lessons-learned/{pid}", good)).Read<KnowledgeService.LessonsDto>();
         Assert.Equal(PartnerAgain.Maybe, saved.PartnerAgain);
         Assert.Contains("lesson learned", saved.Tags);
         var article = await (await manager.GetAsync($"/api/knowledge/{saved.ArticleId}")).Read<ArticleDto>();
         Assert.Equal((ArticleKind.LessonLearned, false, pid), (article.Kind, article.Shared, article.PartnershipId));
         Assert.Contains("No owner on their side.", article.Body);
-        await (await manager.PutJson($"/api/knowledge/lessons/{pid}", good)).Problem(409); // version 0 again: stale
-        var again = await (await manager.PutJson($"/api/knowledge/lessons/{pid}", good with { whyEnded = "Usage stayed low.", version = saved.Version })).Read<KnowledgeService.LessonsDto>();
+        await (await manager.PutJson($"/api/lessons-learned/{pid}", good)).Problem(409); // version 0 again: stale
+        var again = await (await manager.PutJson($"/api/lessons-learned/{pid}", good with { whyEnded = "Usage stayed low.", version = saved.Version })).Read<KnowledgeService.LessonsDto>();
         Assert.Equal("Usage stayed low.", again.WhyEnded);
         Assert.Equal(2, (await (await manager.GetAsync($"/api/knowledge/{saved.ArticleId}")).Read<ArticleDto>()).Number);
 
         // Searchable, in the knowledge base and in the lessons list; internal, so the partner does not see it.
         Assert.Single((await (await manager.GetAsync("/api/knowledge?search=no%20OWNER&kind=LessonLearned")).Read<Paged<ArticleRow>>()).Items);
-        Assert.Equal(pid, Assert.Single((await (await manager.GetAsync("/api/knowledge/lessons?search=fading")).Read<Paged<KnowledgeService.LessonRow>>()).Items).PartnershipId);
+        Assert.Equal(pid, Assert.Single((await (await manager.GetAsync("/api/lessons-learned?search=fading")).Read<Paged<KnowledgeService.LessonRow>>()).Items).PartnershipId);
         Assert.Contains("Read the lessons learned", await manager.GetStringAsync($"/Partnerships/{pid}"));
         var partner = await ws.AsPartnerUser(partnerId);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/knowledge/{saved.ArticleId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/api/knowledge/lessons/{pid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"/api/lessons-learned/{pid}")).StatusCode);
 
         // The lessons article keeps its kind: the generic editor cannot turn it into a playbook.
         Assert.NotNull((await Errors(await manager.PutJson($"/api/knowledge/{saved.ArticleId}", Article("x", "y", kind: "Playbook", version: article.Version + 1))))["kind"]);

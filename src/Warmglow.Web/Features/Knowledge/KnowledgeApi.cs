@@ -23,10 +23,12 @@ public static class KnowledgeApi
             .WithSummary("Every saved version of an article, newest first, with who saved it and when");
         staff.MapGet("/{id:int}/versions/{number:int}", (int id, int number, KnowledgeService s, CancellationToken ct) => s.VersionAsync(id, number, ct))
             .WithSummary("One older version of an article as it was saved");
-        staff.MapGet("/lessons", (string? search, PartnerAgain? partnerAgain, int? page, KnowledgeService s, CancellationToken ct) =>
+        // Lessons learned have their own prefix: "/api/knowledge/lessons/{id}" would be ambiguous with "/api/knowledge/{id}/versions".
+        var lessons = app.MapGroup("/api/lessons-learned").WithTags("Knowledge").RequireAuthorization(Policies.Internal);
+        lessons.MapGet("/", (string? search, PartnerAgain? partnerAgain, int? page, KnowledgeService s, CancellationToken ct) =>
                 s.LessonListAsync(search, partnerAgain, page, ct))
             .WithSummary("Lessons learned across partnerships, newest first, searched in their text and the partnership's name");
-        staff.MapGet("/lessons/{partnershipId:int}", (int partnershipId, KnowledgeService s, CancellationToken ct) => s.LessonsAsync(partnershipId, ct))
+        lessons.MapGet("/{partnershipId:int}", (int partnershipId, KnowledgeService s, CancellationToken ct) => s.LessonsAsync(partnershipId, ct))
             .WithSummary("A partnership's lessons learned (version 0 and empty when none are recorded yet)");
 
         var manage = g.MapGroup("").RequireAuthorization(Policies.Manage);
@@ -38,8 +40,9 @@ public static class KnowledgeApi
             .WithSummary("Write an article (Markdown); internal unless shared, optionally limited to tiers");
         manage.MapPut("/{id:int}", (int id, ArticleInput input, KnowledgeService s, CancellationToken ct) => s.UpdateAsync(id, input, ct))
             .WithSummary("Save an edit as the next version; send the version you read (a stale one is a conflict)");
-        manage.MapPut("/lessons/{partnershipId:int}", (int partnershipId, KnowledgeService.LessonsInput input, KnowledgeService s, CancellationToken ct) =>
+        lessons.MapPut("/{partnershipId:int}", (int partnershipId, KnowledgeService.LessonsInput input, KnowledgeService s, CancellationToken ct) =>
                 s.SaveLessonsAsync(partnershipId, input, ct))
+            .RequireAuthorization(Policies.Manage)
             .WithSummary("Record (version 0) or edit a sunsetting or ended partnership's lessons learned; published as its internal lesson-learned article");
     }
 }
