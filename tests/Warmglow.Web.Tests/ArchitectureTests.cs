@@ -66,6 +66,7 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "Initiative: own partnership",             // shared ones only (chosen when written), of their own partnerships
             "InitiativeMilestone: own partnership",    // of those shared initiatives
             "InitiativeOutcome: own partnership",
+            "KnowledgeArticle: own partnership",       // shared articles only (tier limit applied by the service); a lesson only for its own partnership
             "Meeting: own partnership",
             "MeetingAttendee: own partnership",
             "MeetingNote: own partnership",

@@ -11,6 +11,7 @@ public sealed class PortfolioModule : IWarmglowModule
     {
         services.AddScoped<PortfolioService>();
         services.AddScoped<IDemoContributor, PortfolioDemo>();
+        services.AddScoped<Signals.ITierSource, PortfolioTierSource>();
         services.AddSingleton<IRecurringJob, PortfolioJob>();
         services.AddSection(SectionSlot.PartnershipSide, 320, "PortfolioSection", Policies.Oversee);
     }
