@@ -110,6 +110,7 @@ IWarmglowModule[] modules =
     new Warmglow.Web.Features.Initiatives.InitiativesModule(),
     new Warmglow.Web.Features.Funds.FundsModule(),
     new Warmglow.Web.Features.Portfolio.PortfolioModule(),
+    new Warmglow.Web.Features.Sunsetting.SunsettingModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new Warmglow.Web.Features.Webhooks.WebhooksModule(),
