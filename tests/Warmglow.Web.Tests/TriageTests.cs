@@ -91,7 +91,7 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains(sunsets.Items, i => i.Id == worst.Id);
 
         // Edited scores change the recommendation and move the item to its phase and due date; done counts in the progress.
-        var edited = await (await manager.PutJson($"/api/portfolio/triage/items/{best.Id}", Edit(best, 5, 4, 4, 4, "Done"))).Read<TriageItemDto>();
+        var edited = await (await manager.PutJson($"/api/portfolio/triage-items/{best.Id}", Edit(best, 5, 4, 4, 4, "Done"))).Read<TriageItemDto>();
         Assert.Equal((TriageRecommendation.Invest, 1, new DateOnly(2026, 3, 31), TriageItemStatus.Done), (edited.Recommendation, edited.Phase, edited.DueOn, edited.Status));
         Assert.True(edited.Edited);
         Assert.NotNull(edited.DoneAt);
@@ -100,14 +100,14 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal((1, 1), (round.Phases[0].Items, round.Phases[0].Done));
 
         // Stale edit → 409; bad input → field errors and nothing saved.
-        await (await manager.PutJson($"/api/portfolio/triage/items/{best.Id}", Edit(edited, 1, 1, 1, 1, version: best.Version))).Problem(409);
-        var bad = await Errors(await manager.PutJson($"/api/portfolio/triage/items/{worst.Id}", new { strategicAlignment = 7, valueExchange = 0, operationalEfficiency = 3, relationshipHealth = 3, version = worst.Version }));
+        await (await manager.PutJson($"/api/portfolio/triage-items/{best.Id}", Edit(edited, 1, 1, 1, 1, version: best.Version))).Problem(409);
+        var bad = await Errors(await manager.PutJson($"/api/portfolio/triage-items/{worst.Id}", new { strategicAlignment = 7, valueExchange = 0, operationalEfficiency = 3, relationshipHealth = 3, version = worst.Version }));
         Assert.NotNull(bad["strategicAlignment"]);
         Assert.NotNull(bad["valueExchange"]);
         Assert.NotNull(bad["status"]);
-        var badOwner = await Errors(await manager.PutJson($"/api/portfolio/triage/items/{worst.Id}", Edit(worst, 3, 3, 3, 3, ownerId: "someone-else")));
+        var badOwner = await Errors(await manager.PutJson($"/api/portfolio/triage-items/{worst.Id}", Edit(worst, 3, 3, 3, 3, ownerId: "someone-else")));
         Assert.NotNull(badOwner["ownerId"]);
-        var unchanged = await (await manager.GetAsync($"/api/portfolio/triage/items/{worst.Id}")).Read<TriageItemDto>();
+        var unchanged = await (await manager.GetAsync($"/api/portfolio/triage-items/{worst.Id}")).Read<TriageItemDto>();
         Assert.Equal((worst.Version, 1), (unchanged.Version, unchanged.StrategicAlignment));
         var badRound = await Errors(await manager.PostJson("/api/portfolio/triage", new { name = "", quickWinMonths = 0 }));
         Assert.NotNull(badRound["name"]);
@@ -128,7 +128,7 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
             [new("Input.StrategicAlignment", "2"), new("Input.ValueExchange", "2"), new("Input.OperationalEfficiency", "2"), new("Input.RelationshipHealth", "2"),
              new("Input.Status", "InProgress"), new("Input.DueOn", worst.DueOn.ToString("yyyy-MM-dd")), new("Input.Notes", "Wind-down proposed."), new("Input.Version", worst.Version.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(TriageItemStatus.InProgress, (await (await manager.GetAsync($"/api/portfolio/triage/items/{worst.Id}")).Read<TriageItemDto>()).Status);
+        Assert.Equal(TriageItemStatus.InProgress, (await (await manager.GetAsync($"/api/portfolio/triage-items/{worst.Id}")).Read<TriageItemDto>()).Status);
     }
 
     [SkippableFact]
@@ -140,25 +140,25 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var item = (await (await manager.GetAsync($"/api/portfolio/triage/{round.Id}/items")).Read<Paged<TriageItemDto>>()).Items[0];
 
         var evaluator = await ws.As(Roles.Evaluator);
-        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutJson($"/api/portfolio/triage/items/{item.Id}", Edit(item, 3, 3, 3, 3))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PutJson($"/api/portfolio/triage-items/{item.Id}", Edit(item, 3, 3, 3, 3))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync($"/api/portfolio/triage/{round.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync($"/Portfolio/Triage/Item/{item.Id}")).StatusCode);
         var exec = await ws.As(Roles.Executive);
-        Assert.Equal(HttpStatusCode.OK, (await exec.GetAsync($"/api/portfolio/triage/items/{item.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await exec.PutJson($"/api/portfolio/triage/items/{item.Id}", Edit(item, 3, 3, 3, 3))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await exec.GetAsync($"/api/portfolio/triage-items/{item.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await exec.PutJson($"/api/portfolio/triage-items/{item.Id}", Edit(item, 3, 3, 3, 3))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await exec.PostJson("/api/portfolio/triage", new { name = "Mine" })).StatusCode);
         Assert.DoesNotContain("Start triage", await exec.GetStringAsync("/Portfolio/Triage"));
 
         var partner = await ws.AsPartnerUser(ps[0].PartnerId);
-        foreach (var url in new[] { "/api/portfolio/triage", $"/api/portfolio/triage/{round.Id}", $"/api/portfolio/triage/{round.Id}/items", $"/api/portfolio/triage/items/{item.Id}",
+        foreach (var url in new[] { "/api/portfolio/triage", $"/api/portfolio/triage/{round.Id}", $"/api/portfolio/triage/{round.Id}/items", $"/api/portfolio/triage-items/{item.Id}",
                      "/Portfolio/Triage", $"/Portfolio/Triage/Round/{round.Id}" })
             Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync(url)).StatusCode);
 
         var (_, stranger) = await Workspace("Triage elsewhere");
         await (await stranger.GetAsync($"/api/portfolio/triage/{round.Id}")).Problem(404);
         await (await stranger.GetAsync($"/api/portfolio/triage/{round.Id}/items")).Problem(404);
-        await (await stranger.GetAsync($"/api/portfolio/triage/items/{item.Id}")).Problem(404);
-        await (await stranger.PutJson($"/api/portfolio/triage/items/{item.Id}", Edit(item, 3, 3, 3, 3))).Problem(404);
+        await (await stranger.GetAsync($"/api/portfolio/triage-items/{item.Id}")).Problem(404);
+        await (await stranger.PutJson($"/api/portfolio/triage-items/{item.Id}", Edit(item, 3, 3, 3, 3))).Problem(404);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Portfolio/Triage/Item/{item.Id}")).StatusCode);
         // A workspace without live partnerships is told why it cannot start a round.
         Assert.Contains("no live partnerships", (await Errors(await stranger.PostJson("/api/portfolio/triage", new { name = "Empty" })))["name"]!.ToJsonString());

@@ -11,6 +11,8 @@ public static class TriageApi
         // Like the portfolio: admin, manager and executive read; managers start rounds and edit items. Never partner users.
         var g = app.MapGroup("/api/portfolio/triage").WithTags("Portfolio").RequireAuthorization(Policies.Oversee);
 
+        var items = app.MapGroup("/api/portfolio/triage-items").WithTags("Portfolio").RequireAuthorization(Policies.Oversee);
+
         g.MapGet("", (int? page, int? pageSize, TriageService s, CancellationToken ct) => s.RoundsAsync(page, pageSize, ct))
             .WithSummary("Triage rounds, newest first, with their progress");
         g.MapPost("", async Task<Created<TriageRoundDto>> (TriageRoundInput input, TriageService s, CancellationToken ct) =>
@@ -25,9 +27,9 @@ public static class TriageApi
         g.MapGet("/{roundId:int}/items", (int roundId, TriageRecommendation? recommendation, int? phase, TriageItemStatus? status, string? sort, int? page, int? pageSize,
                 TriageService s, CancellationToken ct) => s.ItemsAsync(roundId, recommendation, phase, status, sort, page, pageSize, ct))
             .WithSummary("The round's partnerships with scores, recommendation and plan item; filtered and paged in the database (sort=name, total or -total)");
-        g.MapGet("/items/{itemId:int}", (int itemId, TriageService s, CancellationToken ct) => s.ItemAsync(itemId, ct))
+        items.MapGet("/{itemId:int}", (int itemId, TriageService s, CancellationToken ct) => s.ItemAsync(itemId, ct))
             .WithSummary("One partnership's triage: scores, what the data suggested, recommendation and plan item");
-        g.MapPut("/items/{itemId:int}", (int itemId, TriageItemInput input, TriageService s, CancellationToken ct) => s.UpdateItemAsync(itemId, input, ct))
+        items.MapPut("/{itemId:int}", (int itemId, TriageItemInput input, TriageService s, CancellationToken ct) => s.UpdateItemAsync(itemId, input, ct))
             .RequireAuthorization(Policies.Manage)
             .WithSummary("Change the four scores (1–5), notes, owner, due date and status; the recommendation follows the rules; send the version you read");
     }

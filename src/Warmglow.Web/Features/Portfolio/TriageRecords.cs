@@ -52,7 +52,7 @@ public class TriageItem : IWorkspaceOwned, IVersioned, IAudited, IAuditSummary
     public TriageItemStatus Status { get; set; }
     public DateTime? DoneAt { get; set; }
     public int Version { get; set; }
-    public string? AuditSummary => $"{Recommendation} ({StrategicAlignment}/{ValueExchange}/{OperationalEfficiency}/{RelationshipHealth}), {Status}";
+    public string? AuditSummary => $"{Warmglow.Core.Text.Labels.Of(Recommendation)} ({StrategicAlignment}/{ValueExchange}/{OperationalEfficiency}/{RelationshipHealth}), {Warmglow.Core.Text.Labels.Of(Status).ToLowerInvariant()}";
 }
 
 sealed class TriageRoundConfiguration : IEntityTypeConfiguration<TriageRound>
