@@ -111,6 +111,7 @@ IWarmglowModule[] modules =
     new Warmglow.Web.Features.Funds.FundsModule(),
     new Warmglow.Web.Features.Portfolio.PortfolioModule(),
     new Warmglow.Web.Features.Knowledge.KnowledgeModule(),
+    new Warmglow.Web.Features.Sunsetting.SunsettingModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new Warmglow.Web.Features.Webhooks.WebhooksModule(),

@@ -51,7 +51,7 @@ public sealed record ReviewDto(int Id, int AgreementId, string AgreementTitle, i
 public sealed record ReviewGeneration(int ReviewsAdded, int ReviewsCancelled, int TasksOpened);
 
 /// <summary>Agreements, their versions, approvals, lifecycle and reviews: the one place they change.</summary>
-public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.UserDirectory people)
+public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.UserDirectory people, IEnumerable<Signals.IAgreementCreationRule> creationRules)
 {
     public const string ReviewSource = "agreement-review";
 
@@ -139,6 +139,8 @@ public sealed class AgreementService(WarmglowDb db, TaskService tasks, Users.Use
         var errors = new FieldErrors();
         if (input.PartnershipId is not { } pid) errors.Add("partnershipId", "is required.");
         else if (!await db.Partnerships.AnyAsync(p => p.Id == pid, ct)) errors.Add("partnershipId", $"partnership {pid} was not found.");
+        else foreach (var rule in creationRules)
+            if (await rule.RefusesAsync(pid, ct) is { } refused) errors.Add("partnershipId", refused);
         errors.Optional("reason", input.Reason, 1000);
         var terms = await ValidateAsync(input, errors, ct);
         ValidationFailed.ThrowIfAny(errors);

@@ -14,6 +14,7 @@ public sealed class AgreementsModule : IWarmglowModule
         services.AddScoped<CharterService>();
         services.AddSingleton<IOverdueReviewSource, AgreementOverdueReviews>();
         services.AddSingleton<IActivitySource, AgreementActivity>();
+        services.AddScoped<ITerminationTermsSource, AgreementTermination>();
         services.AddScoped<IDemoContributor, AgreementsDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 100, "AgreementsSection", Policies.Internal);
         services.AddSection(SectionSlot.PortalPartnership, 100, "AgreementsPortal", Policies.Member);

@@ -10,6 +10,8 @@ public sealed class PortfolioModule : IWarmglowModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PortfolioService>();
+        services.AddScoped<TriageService>();
+        services.AddScoped<IDemoContributor, TriageDemo>();
         services.AddScoped<IDemoContributor, PortfolioDemo>();
         services.AddScoped<Signals.ITierSource, PortfolioTierSource>();
         services.AddSingleton<IRecurringJob, PortfolioJob>();
@@ -21,5 +23,9 @@ public sealed class PortfolioModule : IWarmglowModule
 
     public IEnumerable<NavItem> Navigation => [new("portfolio", "Portfolio", "/Portfolio", 75, Policies.Oversee, Group: NavGroups.Results)];
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapPortfolioEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapPortfolioEndpoints();
+        app.MapTriageEndpoints();
+    }
 }
