@@ -91,6 +91,18 @@ public abstract partial class KnowledgeTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal((3, 1), (page.Total, page.Items.Count));
         Assert.Contains((await (await manager.GetAsync("/api/knowledge/tags")).Read<List<TagCount>>()), t => t.Tag == "legal");
 
+        // Deleting: the version read is required (stale → 409), versions go with it, evaluators cannot; the page offers it.
+        var doomed = await (await manager.PostJson("/api/knowledge", Article("To delete", "Soon gone."))).Read<ArticleDto>();
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ws.As(Roles.Evaluator)).DeleteAsync($"/api/knowledge/{doomed.Id}?version={doomed.Version}")).StatusCode);
+        await (await manager.DeleteAsync($"/api/knowledge/{doomed.Id}")).Problem(400);
+        await (await manager.DeleteAsync($"/api/knowledge/{doomed.Id}?version={doomed.Version + 5}")).Problem(409);
+        Assert.Contains("Delete article", await manager.GetStringAsync($"/Knowledge/Article/{doomed.Id}"));
+        var deleted = await manager.PostFormAsync($"/Knowledge/Article/{doomed.Id}", $"/Knowledge/Article/{doomed.Id}?handler=Delete", [new("version", doomed.Version.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/knowledge/{doomed.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.DeleteAsync($"/api/knowledge/{doomed.Id}?version={doomed.Version}")).StatusCode);
+        await InDb(ws, async db => Assert.False(await db.KnowledgeArticleVersions.AnyAsync(v => v.ArticleId == doomed.Id)));
+
         // Pages: the list searches, the article renders, the history lists versions, the form shows errors by its fields.
         var list = await manager.GetStringAsync("/Knowledge?Search=exit");
         Assert.Contains("Agreement outline", list);
@@ -238,6 +250,8 @@ public abstract partial class KnowledgeTests<TApp>(TApp app) : IClassFixture<TAp
         var again = await (await manager.PutJson($"/api/lessons-learned/{pid}", good with { whyEnded = "Usage stayed low.", version = saved.Version })).Read<KnowledgeService.LessonsDto>();
         Assert.Equal("Usage stayed low.", again.WhyEnded);
         Assert.Equal(2, (await (await manager.GetAsync($"/api/knowledge/{saved.ArticleId}")).Read<ArticleDto>()).Number);
+        var current = await (await manager.GetAsync($"/api/knowledge/{saved.ArticleId}")).Read<ArticleDto>();
+        Assert.Contains("Edit the lessons instead", (await (await manager.DeleteAsync($"/api/knowledge/{saved.ArticleId}?version={current.Version}")).Problem(409))["detail"]!.GetValue<string>());
 
         // Searchable, in the knowledge base and in the lessons list; internal, so the partner does not see it.
         Assert.Single((await (await manager.GetAsync("/api/knowledge?search=no%20OWNER&kind=LessonLearned")).Read<Paged<ArticleRow>>()).Items);

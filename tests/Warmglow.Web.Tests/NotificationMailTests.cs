@@ -160,4 +160,31 @@ public abstract class NotificationMailTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(2, Mails().Count);
         Assert.Contains("In the daily digest", await aliceClient.GetStringAsync("/Notifications/Settings"));
     }
+
+    [SkippableFact]
+    public async Task Invitations_AreMailed_WithLinksToThePublicUrl_NeverToTheRequestsHost()
+    {
+        Skip.If(_unavailable is not null, _unavailable);
+        Skip.If(app.Provider == DatabaseProvider.Postgres && PostgresApp.Unavailable is not null, PostgresApp.Unavailable);
+        var ws = await app.CreateWorkspaceAsync("Invites");
+        await using var host = Mailer();
+        var admin = await Client(host, ws.Emails[Roles.Admin]);
+        admin.DefaultRequestHeaders.Host = "evil.example"; // a forged Host header must not end up in the mailed link
+
+        var invited = await (await admin.PostAsJsonAsync("/api/users", new { email = "new.colleague@invites.example", displayName = "New Colleague", role = "evaluator" })).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(invited!["mailed"]!.GetValue<bool>());
+        Assert.Null(invited["acceptUrl"]?.GetValue<string>()); // mailed, so not handed to the inviter
+        var mail = Assert.Single(Mails());
+        Assert.Equal("new.colleague@invites.example", mail.To.Mailboxes.Single().Address);
+        Assert.Equal("You are invited to Warmglow", mail.Subject);
+        Assert.Matches(@"https://warmglow\.test/Account/AcceptInvite\?token=\S+", mail.TextBody);
+        Assert.Contains("href=\"https://warmglow.test/Account/AcceptInvite?token=", mail.HtmlBody);
+        Assert.DoesNotContain("evil.example", mail.TextBody + mail.HtmlBody);
+
+        // Sending it again mails a fresh link; the page says it was e-mailed.
+        var id = invited["user"]!["id"]!.GetValue<string>();
+        var again = await (await admin.PostAsync($"/api/users/{id}/invitation", null)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(again!["mailed"]!.GetValue<bool>());
+        Assert.Equal(2, Mails().Count);
+    }
 }

@@ -144,9 +144,15 @@ public sealed class InitiativeService(WarmglowDb db, UserDirectory users, INotif
         var list = await ListAsync(new InitiativeQuery(PartnershipId: partnershipId, Page: page, PageSize: pageSize), ct);
         var recorded = await db.Initiatives.AsNoTracking().Where(i => i.PartnershipId == partnershipId && i.Status != InitiativeStatus.Declined)
             .GroupBy(i => i.Currency).Select(g => new { Currency = g.Key, Spent = g.Sum(i => i.Spent) }).ToListAsync(ct);
-        var declined = await db.Initiatives.AsNoTracking().Where(i => i.PartnershipId == partnershipId && i.Status == InitiativeStatus.Declined)
-            .Select(i => i.Id).ToListAsync(ct);
-        var funds = (await FundsPaidAsync(partnershipId, null, ct)).Where(f => !declined.Contains(f.InitiativeId));
+        var funds = await FundsPaidAsync(partnershipId, null, ct);
+        if (funds.Count > 0)
+        {
+            // Only initiatives that had fund money paid can be declined ones to leave out: ask about those alone.
+            var paidIds = funds.Select(f => f.InitiativeId).Distinct().ToList();
+            var declined = await db.Initiatives.AsNoTracking().Where(i => paidIds.Contains(i.Id) && i.Status == InitiativeStatus.Declined)
+                .Select(i => i.Id).ToListAsync(ct);
+            if (declined.Count > 0) funds = funds.Where(f => !declined.Contains(f.InitiativeId)).ToList();
+        }
         var spent = recorded.Concat(funds.Select(f => new { f.Currency, Spent = f.Paid })).ToList();
         var revenue = await db.InitiativeOutcomes.AsNoTracking()
             .Where(o => o.Metric == OutcomeMetric.Revenue && o.Initiative!.PartnershipId == partnershipId && o.Initiative.Status != InitiativeStatus.Declined)

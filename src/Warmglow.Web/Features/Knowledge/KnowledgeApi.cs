@@ -40,6 +40,12 @@ public static class KnowledgeApi
             .WithSummary("Write an article (Markdown); internal unless shared, optionally limited to tiers");
         manage.MapPut("/{id:int}", (int id, ArticleInput input, KnowledgeService s, CancellationToken ct) => s.UpdateAsync(id, input, ct))
             .WithSummary("Save an edit as the next version; send the version you read (a stale one is a conflict)");
+        manage.MapDelete("/{id:int}", async Task<NoContent> (int id, int? version, KnowledgeService s, CancellationToken ct) =>
+            {
+                await s.DeleteAsync(id, version, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Delete an article and its versions; send the version you read (a stale one is a conflict). Lessons learned stay while their partnership's lessons do");
         lessons.MapPut("/{partnershipId:int}", (int partnershipId, KnowledgeService.LessonsInput input, KnowledgeService s, CancellationToken ct) =>
                 s.SaveLessonsAsync(partnershipId, input, ct))
             .RequireAuthorization(Policies.Manage)

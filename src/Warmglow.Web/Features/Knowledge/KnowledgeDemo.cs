@@ -61,6 +61,16 @@ public sealed class KnowledgeDemo(WarmglowDb db) : IDemoContributor
             "Looking back over two years of partnerships, the ones that reached *Scaling* had three things before signing:\n\n" +
             "- **A named owner on their side** with time set aside\n- **A joint goal with a number**, written in the charter\n- **A first result within 60 days**\n\n" +
             "Those that ended early lacked at least two of them. Score the owner question explicitly in discovery."),
+        new("Running a joint co-marketing campaign", ArticleKind.Playbook, "co-marketing, initiatives, playbook", true, [], 110,
+            "A campaign we run together needs one goal, one owner each and one list of dates.\n\n" +
+            "## Plan (two weeks)\n\n- Write the goal as a number: sign-ups, attendees or registered leads.\n- Split the budget in the initiative and say who pays what.\n" +
+            "- Agree the message and send the material for brand approval.\n\n## Run\n\n- Register every lead that comes from the campaign, so credit is clear.\n" +
+            "- Post results on the initiative's outcomes every week.\n\n## Close\n\nCompare spend with the revenue it influenced and write down one thing to repeat and one to drop.",
+            "Added the lead-registration step: campaign leads without a registration were never credited."),
+        new("Technical setup checklist for integration partners", ArticleKind.Other, "onboarding, integration, technical", true, [Tier.Strategic, Tier.Growth], 60,
+            "For partners who connect their product to ours.\n\n- [ ] Request a sandbox workspace from your partner manager\n- [ ] Create an API key in the portal (read-only to start)\n" +
+            "- [ ] Subscribe to the webhooks you need and check the signatures\n- [ ] Register deals through the API, not by e-mail\n" +
+            "- [ ] Book a 30-minute review of the integration before you go live"),
         new("Strategic partner benefits", ArticleKind.Other, "tiers, benefits", true, [Tier.Strategic], 40,
             "As a strategic partner you get a dedicated partner manager, a monthly review, joint planning for the year and first access to new content in the beta programme."),
     ];

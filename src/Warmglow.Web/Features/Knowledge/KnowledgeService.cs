@@ -187,6 +187,23 @@ public sealed class KnowledgeService(WarmglowDb db, ITierSource tiers)
         return await GetAsync(a.Id, ct);
     }
 
+    /// <summary>
+    /// Deletes an article with its versions (the deletion is audited). A partnership's lessons-learned article stays
+    /// while its lessons do: edit those instead. <paramref name="version"/> must be the one read (stale → 409).
+    /// </summary>
+    public async Task DeleteAsync(int id, int? version, CancellationToken ct = default)
+    {
+        var a = await db.KnowledgeArticles.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFound("Article");
+        PartnerService.ExpectVersion(db, a, PartnersApi.RequireVersion(version));
+        if (await db.LessonsLearned.AnyAsync(l => l.ArticleId == id, ct))
+            throw new Conflict($"'{a.Title}' holds a partnership's lessons learned, so it cannot be deleted. Edit the lessons instead.");
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        await db.KnowledgeArticleVersions.Where(v => v.ArticleId == id).ExecuteDeleteAsync(ct);
+        db.KnowledgeArticles.Remove(a);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
     void Apply(KnowledgeArticle a, Checked c)
     {
         a.Title = c.Title;

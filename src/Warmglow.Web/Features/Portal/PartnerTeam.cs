@@ -62,8 +62,7 @@ public sealed record PartnerAdminInput(bool? PartnerAdmin);
 /// see every partner's portal users and make one a partner admin. Accounts are created and removed through
 /// <see cref="UserService"/>, so invitations, one-time links and removal behave exactly as for staff.
 /// </summary>
-public sealed class PartnerTeamService(WarmglowDb db, UserService people, IMailSender mail, IConfiguration config, TimeProvider clock,
-    ILogger<PartnerTeamService> log)
+public sealed class PartnerTeamService(WarmglowDb db, UserService people, TimeProvider clock)
 {
     /// <summary>Whether the signed-in person is a partner admin of the partner they belong to now.</summary>
     public static Task<bool> IsPartnerAdminAsync(WarmglowDb db, CancellationToken ct = default)
@@ -123,23 +122,8 @@ public sealed class PartnerTeamService(WarmglowDb db, UserService people, IMailS
         if (existing is not null && (existing.PartnerId != partner || existing.Roles != Roles.Partner))
             throw ValidationFailed.For("email", "already belongs to someone with another role in this workspace; ask your contact on our side.");
         var invitation = await people.InviteAsync(new InviteInput(email, input.DisplayName, Roles.Partner, partner), baseUrl, ct);
-        var mailed = false;
-        if (invitation.AcceptUrl is not null && mail.IsConfigured && PublicUrl is not null)
-        {
-            try
-            {
-                await mail.SendAsync(email, "You are invited to the Warmglow partner portal",
-                    $"Hello {invitation.User.DisplayName},\n\n{db.Tenant.UserName} invited you to your organization's partner portal. Choose a password here:\n\n" +
-                    $"{invitation.AcceptUrl}\n\nThe link works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC.\n", ct);
-                mailed = true;
-            }
-            catch (Exception e) when (e is System.Net.Mail.SmtpException or InvalidOperationException or IOException)
-            {
-                log.LogError(e, "Could not send the portal invitation e-mail");
-            }
-        }
         var member = (await TeamAsync(ct)).First(m => m.UserId == invitation.User.Id);
-        return new TeamInvitation(member, mailed, mailed ? null : invitation.AcceptUrl, invitation.ExpiresAt);
+        return new TeamInvitation(member, invitation.Mailed, invitation.AcceptUrl, invitation.ExpiresAt);
     }
 
     /// <summary>
@@ -198,6 +182,4 @@ public sealed class PartnerTeamService(WarmglowDb db, UserService people, IMailS
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e)) { db.ChangeTracker.Clear(); } // a concurrent identical grant won
         return (await PortalUsersAsync(partnerId, 1, 500, ct)).Items.First(u => u.UserId == userId);
     }
-
-    string? PublicUrl => config["PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : null;
 }

@@ -12,14 +12,18 @@ namespace Warmglow.Web.Features.Users;
 public sealed record UserDto(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? PartnerId, bool HasPassword, DateTime? InvitedAt,
     DateTime? InvitationExpiresAt = null);
 public sealed record InviteInput(string? Email, string? DisplayName, string? Role, int? PartnerId);
-/// <summary>The invited person and their one-time link; no link when they already have an account (they were added and can switch to this workspace).</summary>
-public sealed record Invitation(UserDto User, string? AcceptUrl, DateTime? ExpiresAt);
+/// <summary>
+/// The invited person and their one-time link to hand over; no link when they already have an account (they were added
+/// and can switch to this workspace) or when it was mailed to them (<see cref="Mailed"/>).
+/// </summary>
+public sealed record Invitation(UserDto User, string? AcceptUrl, DateTime? ExpiresAt, bool Mailed = false);
 public sealed record RolesInput(string[]? Roles, int? PartnerId);
 public sealed record SetupInput(string? WorkspaceName, string? DisplayName, string? Email, string? Password);
 public sealed record OneTimeLink(string Url, DateTime ExpiresAt);
 
 /// <summary>People of a workspace: first-run setup, invitations, roles, removal, reset links.</summary>
-public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, AccountTokens tokens, TimeProvider clock, UserDirectory people)
+public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, AccountTokens tokens, TimeProvider clock, UserDirectory people,
+    InvitationMailer mailer)
 {
     public Task<bool> IsSetUpAsync(CancellationToken ct = default) => db.Users.AnyAsync(u => u.PasswordHash != null, ct);
 
@@ -90,8 +94,14 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
         var errors = new FieldErrors().Email("email", input.Email, required: true).Required("displayName", input.DisplayName, 200);
         await CheckRoleAndPartner(errors, input.Role is null ? null : [input.Role], input.PartnerId, ct);
         ValidationFailed.ThrowIfAny(errors);
-        return await InviteIntoAsync(db.Tenant.RequireWorkspace(), input, baseUrl, ct);
+        return await MailedAsync(await InviteIntoAsync(db.Tenant.RequireWorkspace(), input, mailer.LinkBase(baseUrl), ct), ct);
     }
+
+    /// <summary>The invitation with its link mailed when e-mail is set up (and then not handed back), as it is otherwise.</summary>
+    async Task<Invitation> MailedAsync(Invitation invitation, CancellationToken ct) =>
+        db.Database.CurrentTransaction is null && await mailer.TrySendAsync(invitation, db.Tenant.UserName, ct)
+            ? invitation with { AcceptUrl = null, Mailed = true }
+            : invitation;
 
     /// <summary>Invites into a given workspace (also used by the deployment owner for a new workspace's first admin).</summary>
     internal async Task<Invitation> InviteIntoAsync(int ws, InviteInput input, string baseUrl, CancellationToken ct)
@@ -150,10 +160,10 @@ public sealed class UserService(WarmglowDb db, UserManager<AppUser> users, Accou
         var ws = db.Tenant.RequireWorkspace();
         var user = await MemberAsync(id, ws, ct);
         if (user.PasswordHash is not null) throw new Conflict($"{user.DisplayName} has already signed in; there is nothing to accept.");
-        var link = await InvitationLinkAsync(user.Id, ws, baseUrl, ct);
+        var link = await InvitationLinkAsync(user.Id, ws, mailer.LinkBase(baseUrl), ct);
         Audit(ws, user.Id, "InvitationResent", null, null);
         await db.SaveChangesAsync(ct);
-        return new Invitation(await GetAsync(id, ct), link.Url, link.ExpiresAt);
+        return await MailedAsync(new Invitation(await GetAsync(id, ct), link.Url, link.ExpiresAt), ct);
     }
 
     /// <summary>Withdraws a pending invitation: the link stops working and the person leaves this workspace.</summary>

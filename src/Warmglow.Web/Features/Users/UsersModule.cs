@@ -7,6 +7,7 @@ public sealed class UsersModule : IWarmglowModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddScoped<UserService>()
+        .AddScoped<InvitationMailer>()
         .AddScoped<UserDirectory>();
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages)

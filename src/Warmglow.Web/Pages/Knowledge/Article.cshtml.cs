@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Warmglow.Web.Features.Knowledge;
 using Warmglow.Web.Features.Users;
 
@@ -13,5 +14,17 @@ public class ArticleModel(KnowledgeService knowledge) : WarmglowPage
     {
         Article = await knowledge.GetAsync(id, HttpContext.RequestAborted);
         CanManage = await AllowedAsync(Policies.Manage);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int version)
+    {
+        if (!await AllowedAsync(Policies.Manage)) return Forbid();
+        if (await TryAsync(() => knowledge.DeleteAsync(id, version, HttpContext.RequestAborted)))
+        {
+            Flash("Article deleted.");
+            return Redirect("/Knowledge");
+        }
+        await OnGetAsync(id);
+        return Page();
     }
 }
