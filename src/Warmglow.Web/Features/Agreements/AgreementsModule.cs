@@ -12,6 +12,7 @@ public sealed class AgreementsModule : IWarmglowModule
     {
         services.AddScoped<AgreementService>();
         services.AddScoped<CharterService>();
+        services.AddScoped<Signals.IPartnershipReportSource, AgreementsReport>();
         services.AddSingleton<IOverdueReviewSource, AgreementOverdueReviews>();
         services.AddSingleton<IActivitySource, AgreementActivity>();
         services.AddScoped<ITerminationTermsSource, AgreementTermination>();

@@ -16,6 +16,9 @@ public sealed class HealthModule : IWarmglowModule
         services.AddScoped<HealthService>();
         services.AddScoped<HealthReadModel>();
         services.AddScoped<IHealthSummarySource>(sp => sp.GetRequiredService<HealthReadModel>());
+        services.AddScoped<HealthReport>();
+        services.AddScoped<IPartnershipReportSource>(sp => sp.GetRequiredService<HealthReport>());
+        services.AddScoped<IPortfolioReportSource>(sp => sp.GetRequiredService<HealthReport>());
         services.AddSingleton<HealthJobState>();
         services.AddSingleton<IActivitySource, StageMoveActivity>();
         services.AddSingleton<IActivitySource, EvaluationActivity>();

@@ -13,6 +13,7 @@ public sealed class InitiativesModule : IWarmglowModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<InitiativeService>();
+        services.AddScoped<Signals.IPartnershipReportSource, InitiativesReport>();
         services.AddSingleton<IActivitySource, InitiativeActivity>();
         services.AddScoped<IPartnerNextActionSource, InitiativeNextActions>();
         services.AddScoped<IDemoContributor, InitiativesDemo>();

@@ -16,6 +16,7 @@ public sealed class MeasurementModule : IWarmglowModule
         .AddScoped<IDemoContributor, MeasurementDemo>()
         .AddSingleton<Signals.IActivitySource, ObservationActivity>()
         .AddScoped<Signals.IPortfolioMeasureSource, PortfolioMeasures>()
+        .AddScoped<Signals.IPartnershipReportSource, MeasurementReport>()
         .AddSection(SectionSlot.PartnershipSide, 300, "MeasurementSection", Policies.Internal);
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages)

@@ -10,6 +10,7 @@ public sealed class PortfolioModule : IWarmglowModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PortfolioService>();
+        services.AddScoped<Signals.IPortfolioReportSource, PortfolioReport>();
         services.AddScoped<TriageService>();
         services.AddScoped<IDemoContributor, TriageDemo>();
         services.AddScoped<IDemoContributor, PortfolioDemo>();

@@ -20,6 +20,9 @@ public sealed class RevenueModule : IWarmglowModule
         services.AddScoped<StatementService>();
         services.AddScoped<RevenueQueries>();
         services.AddScoped<IInfluencedRevenueSource, LedgerInfluencedRevenue>();
+        services.AddScoped<RevenueReport>();
+        services.AddScoped<IPartnershipReportSource>(sp => sp.GetRequiredService<RevenueReport>());
+        services.AddScoped<IPortfolioReportSource>(sp => sp.GetRequiredService<RevenueReport>());
         services.AddScoped<IDemoContributor, RevenueDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 200, "RevenueLinks", Policies.Oversee);
         services.AddSection(SectionSlot.PortalPage, 200, "RevenueEarnings", Policies.Member);

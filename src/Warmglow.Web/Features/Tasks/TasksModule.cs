@@ -12,6 +12,7 @@ public sealed class TasksModule : IWarmglowModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TaskService>();
+        services.AddScoped<Signals.IPartnershipReportSource, TasksReport>();
         services.AddScoped<TaskWorkService>();
         services.AddSingleton<IRecurringJob, TaskRemindersJob>();
         services.AddSingleton<Signals.IOverdueActionItemSource, OverdueActionItemSignal>();
