@@ -54,9 +54,10 @@ sealed class LedgerRevenuePosting(WarmglowDb db, RevenueLedger ledger) : IRevenu
     static readonly Core.Agreements.AgreementStatus[] Open = [Core.Agreements.AgreementStatus.Signed, Core.Agreements.AgreementStatus.Active];
 
     public async Task<IReadOnlyList<RevenueTarget>> TargetsAsync(int partnershipId, CancellationToken ct) =>
-        await db.Agreements.AsNoTracking().Where(a => a.PartnershipId == partnershipId && Open.Contains(a.Status))
-            .Select(a => new RevenueTarget(a.Id, a.Title, a.Currency, db.RevenueTerms.Any(t => t.AgreementId == a.Id)))
-            .OrderByDescending(t => t.HasTerms).ThenBy(t => t.AgreementId).Take(20).ToListAsync(ct);
+        (await db.Agreements.AsNoTracking().Where(a => a.PartnershipId == partnershipId && Open.Contains(a.Status))
+            .Select(a => new { a.Id, a.Title, a.Currency, HasTerms = db.RevenueTerms.Any(t => t.AgreementId == a.Id) })
+            .OrderByDescending(t => t.HasTerms).ThenBy(t => t.Id).Take(20).ToListAsync(ct))
+        .Select(a => new RevenueTarget(a.Id, a.Title, a.Currency, a.HasTerms)).ToList();
 
     public async Task<RevenuePosted> PostSaleAsync(int partnershipId, int agreementId, string key, decimal amount, string currency, DateOnly date, string source, CancellationToken ct)
     {
