@@ -41,6 +41,9 @@ public sealed record ExtendInput(string? Reason, int? Version);
 
 public sealed record VersionInput(int? Version);
 
+/// <summary>Which agreement's ledger records an approved win.</summary>
+public sealed record PostRevenueInput(int? AgreementId);
+
 public sealed record InternalNotesInput(string? InternalNotes, int? Version);
 
 public sealed record CreditInput(int PartnerId, CreditKind? Kind, decimal? SharePercent);
@@ -70,16 +73,21 @@ public sealed record RegistrationDto(int Id, int PartnershipId, string Partnersh
     string? Interests, string? Notes, string? InternalNotes, DateTime SubmittedAt, string SubmittedBy, DateTime? DecidedAt, string? DecidedBy,
     string? RejectionReason, bool InfluenceOnly, DateTime? ProtectedUntil, bool ProtectionExtended, string? ProtectionExtensionReason,
     bool ConflictOpen, string? ConflictNotice, DateTime? WinApprovedAt, bool WinAwaitingApproval, DateOnly ReviewDueOn,
-    IReadOnlyList<RegistrationStage> Moves, IReadOnlyList<CreditDto> Credits, int Version);
+    IReadOnlyList<RegistrationStage> Moves, IReadOnlyList<CreditDto> Credits, int Version, int? RevenueEventId = null, int? RevenueAgreementId = null);
 
 /// <summary>The other side of a conflict, side by side with the registration under review (staff only).</summary>
-public sealed record ConflictDto(int Id, int OtherId, string OtherPartnerName, string OtherPartnershipName, string OtherCompanyName,
-    string? OtherDomain, string? OtherCountry, string OtherStageName, DateTime OtherSubmittedAt, DateTime? OtherProtectedUntil,
+/// <summary>
+/// The other side of a conflict, side by side with the registration under review (staff only): another registration
+/// (<see cref="OtherId"/>), or one of our own CRM accounts (<see cref="OurAccount"/> says which list; no partner, stage or id).
+/// </summary>
+public sealed record ConflictDto(int Id, int? OtherId, string? OtherPartnerName, string? OtherPartnershipName, string? OtherCompanyName,
+    string? OtherDomain, string? OtherCountry, string? OtherStageName, DateTime? OtherSubmittedAt, DateTime? OtherProtectedUntil,
     string Strength, bool Hard, bool SamePartner, string Explanation, ReviewOutcome? Decision, string? DecisionName, string? Reason,
-    DateTime? DecidedAt, string? DecidedBy);
+    DateTime? DecidedAt, string? DecidedBy, string? OurAccount = null, decimal? NameScore = null);
 
 /// <summary>Deal registration: registering, conflict detection and decisions, stage moves, protection, credit, settings and export.</summary>
-public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier notifier, UserDirectory directory)
+public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier notifier, UserDirectory directory, OurAccountsService ours,
+    Signals.IRevenuePosting revenue)
 {
     public const string ReviewTaskSource = "referral-review";
     const int CandidateLimit = 25;
@@ -164,7 +172,7 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
             RegistrationRules.ReviewDue(r.SubmittedAt, settings.ReviewSlaBusinessDays),
             caller.IsPartner || caller.CanManage ? RegistrationRules.Moves(r.Kind, r.Stage, caller.Actor) : [],
             credits.Select(c => new CreditDto(c.PartnerId, c.Name, c.Kind, RegistrationRules.Describe(c.Kind), c.SharePercent)).ToList(),
-            r.Version);
+            r.Version, caller.IsPartner ? null : r.RevenueEventId, caller.IsPartner ? null : r.RevenueAgreementId);
     }
 
     // --- registering ---------------------------------------------------------------------------------
@@ -216,6 +224,7 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
             NameKey = "", Version = 1,
         };
         r.SetKeys();
+        if (r.Domain is not null) r.SetKeys(await ours.GroupOfAsync(r.Domain, ct));
         db.Registrations.Add(r);
         await db.SaveChangesAsync(ct);
         await using (var uow = await db.BeginOrJoinTransactionAsync(ct))
@@ -232,25 +241,39 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
     }
 
     /// <summary>
-    /// Finds the registrations <paramref name="r"/> matches, in SQL on the indexed keys (same domain, or same name key
-    /// in the same country), then lets Core's matcher judge and explain each of the few candidates. Withdrawn outcomes
-    /// (rejected, lost, expired) are not candidates; a won one is (the company is a customer already).
+    /// Finds the registrations <paramref name="r"/> matches, in one SQL query on the indexed keys (the same domain or alias
+    /// group, the same name key in the same country, or the same name block in the same country for the fuzzy score), then
+    /// lets Core's matcher judge and explain each of the few candidates; and our own CRM accounts (customers, open
+    /// opportunities) on the same keys, a domain match with one being hard. Withdrawn outcomes (rejected, lost, expired) are
+    /// not candidates; a won one is (the company is a customer already).
     /// </summary>
-    async Task DetectConflictsAsync(Registration r, CancellationToken ct)
+    internal async Task DetectConflictsAsync(Registration r, CancellationToken ct)
     {
         var domain = r.Domain;
+        var group = r.DomainGroup;
         var name = r.NameKey;
+        var block = r.NameBlock;
         var country = r.CountryKey;
         var now = db.UtcNow;
         var candidates = await db.Registrations.IgnoreQueryFilters([WarmglowDb.Filters.Partner]).AsNoTracking()
             .Where(o => o.Id != r.Id && o.Stage != RegistrationStage.Rejected && o.Stage != RegistrationStage.Lost && o.Stage != RegistrationStage.Expired)
-            .Where(o => (domain != null && o.Domain == domain) || (name != "" && country != null && o.NameKey == name && o.CountryKey == country))
-            .OrderByDescending(o => o.Id).Take(CandidateLimit)
-            .Select(o => new { o.Id, o.PartnerId, o.Stage, o.ProtectedUntil, o.Domain, o.NameKey, o.CountryKey })
+            .Where(o => (domain != null && (o.Domain == domain || o.DomainGroup == group))
+                || (country != null && o.CountryKey == country && ((name != "" && o.NameKey == name) || (block != "" && o.NameBlock == block))))
+            .OrderByDescending(o => domain != null && (o.Domain == domain || o.DomainGroup == group)).ThenByDescending(o => o.Id).Take(CandidateLimit)
+            .Select(o => new { o.Id, o.PartnerId, o.Stage, o.ProtectedUntil, o.Domain, o.DomainGroup, o.NameKey, o.CountryKey })
             .ToListAsync(ct);
-        var probe = new AccountKey(domain, name, country);
-        var found = AccountMatcher.FindMatches(probe, candidates.Select(c => (c, new AccountKey(c.Domain, c.NameKey, c.CountryKey))));
-        if (found.Count == 0) return;
+        var probe = r.Key;
+        var found = candidates.Select(c => (c, Result: AccountMatcher.MatchForConflicts(probe, new AccountKey(c.Domain, c.NameKey, c.CountryKey) { Group = c.DomainGroup })))
+            .Where(m => m.Result.IsMatch).OrderByDescending(m => m.Result.Strength).ToList();
+        var accounts = await db.CrmAccounts.IgnoreQueryFilters([WarmglowDb.Filters.Partner]).AsNoTracking()
+            .Where(a => (domain != null && (a.Domain == domain || a.DomainGroup == group)) || (name != "" && country != null && a.NameKey == name && a.CountryKey == country))
+            .OrderBy(a => a.Kind).ThenBy(a => a.Id).Take(CandidateLimit)
+            .Select(a => new { a.Kind, a.Name, a.Domain, a.DomainGroup, a.NameKey, a.CountryKey })
+            .ToListAsync(ct);
+        var ourMatches = accounts.Select(a => (a, Result: AccountMatcher.Match(probe, new AccountKey(a.Domain, a.NameKey, a.CountryKey) { Group = a.DomainGroup })))
+            .Where(m => m.Result.IsMatch).DistinctBy(m => (m.a.Kind, m.a.Domain ?? m.a.NameKey)).Take(5).ToList();
+        if (found.Count == 0 && ourMatches.Count == 0) return;
+        static string Cap(string s) => s.Length > 500 ? s[..500] : s;
         foreach (var (c, result) in found)
         {
             var same = c.PartnerId == r.PartnerId;
@@ -259,7 +282,18 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
             {
                 RegistrationId = r.Id, OtherRegistrationId = c.Id, Strength = result.Strength, SamePartner = same,
                 Hard = RegistrationRules.IsHard(result.Strength, same, c.Stage, c.ProtectedUntil, now),
-                Explanation = explanation.Length > 500 ? explanation[..500] : explanation, FoundAt = now,
+                NameScore = result.NameScore is { } score ? (decimal)score : null,
+                Explanation = Cap(explanation), FoundAt = now,
+            });
+        }
+        foreach (var (a, result) in ourMatches)
+        {
+            var which = a.Kind == CrmAccountKind.Customer ? "An existing customer of ours" : "An open opportunity of ours";
+            db.RegistrationConflicts.Add(new RegistrationConflict
+            {
+                RegistrationId = r.Id, OurAccountKind = a.Kind, OurAccountName = a.Name, OurAccountDomain = a.Domain, Strength = result.Strength,
+                Hard = result.Strength == MatchStrength.Domain,
+                Explanation = Cap($"{which} in the CRM: {a.Name ?? a.Domain}. {result.Explanation}"), FoundAt = now,
             });
         }
         var row = await db.Registrations.FirstAsync(x => x.Id == r.Id, ct);
@@ -275,14 +309,22 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
             .Select(c => new
             {
                 c.Id, c.OtherRegistrationId, Partner = c.OtherRegistration!.Partner!.Name, Partnership = c.OtherRegistration.Partnership!.Name,
-                c.OtherRegistration.CompanyName, c.OtherRegistration.Domain, c.OtherRegistration.Country, c.OtherRegistration.Stage,
-                c.OtherRegistration.SubmittedAt, c.OtherRegistration.ProtectedUntil, c.Strength, c.Hard, c.SamePartner, c.Explanation,
-                c.Decision, c.Reason, c.DecidedAt, c.DecidedByName,
+                CompanyName = (string?)c.OtherRegistration.CompanyName, Domain = c.OtherRegistration.Domain, Country = c.OtherRegistration.Country,
+                Stage = (RegistrationStage?)c.OtherRegistration.Stage, SubmittedAt = (DateTime?)c.OtherRegistration.SubmittedAt, ProtectedUntil = c.OtherRegistration.ProtectedUntil,
+                c.OurAccountKind, c.OurAccountName, c.OurAccountDomain, c.NameScore,
+                c.Strength, c.Hard, c.SamePartner, c.Explanation, c.Decision, c.Reason, c.DecidedAt, c.DecidedByName,
             }).ToListAsync(ct);
-        return rows.Select(c => new ConflictDto(c.Id, c.OtherRegistrationId, c.Partner, c.Partnership, c.CompanyName, c.Domain, c.Country,
-            RegistrationRules.Describe(c.Stage), c.SubmittedAt, c.ProtectedUntil,
-            c.Strength == MatchStrength.Domain ? "Same web domain" : "Same name and country", c.Hard, c.SamePartner, c.Explanation,
-            c.Decision, c.Decision is { } d ? RegistrationRules.Describe(d) : null, c.Reason, c.DecidedAt, c.DecidedByName)).ToList();
+        return rows.Select(c => c.OtherRegistrationId is null
+            ? new ConflictDto(c.Id, null, null, null, c.OurAccountName, c.OurAccountDomain, null, null, null, null,
+                c.Strength == MatchStrength.Domain ? "Same web domain as our account" : "Same name and country as our account", c.Hard, false, c.Explanation,
+                c.Decision, c.Decision is { } d1 ? RegistrationRules.Describe(d1) : null, c.Reason, c.DecidedAt, c.DecidedByName,
+                c.OurAccountKind is { } k ? OurAccountsService.Describe(k) : null)
+            : new ConflictDto(c.Id, c.OtherRegistrationId, c.Partner, c.Partnership, c.CompanyName, c.Domain, c.Country,
+                c.Stage is { } st ? RegistrationRules.Describe(st) : null, c.SubmittedAt, c.ProtectedUntil,
+                c.NameScore is { } ns ? $"Similar name (name score {ns.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})"
+                    : c.Strength == MatchStrength.Domain ? (c.Explanation.Contains(" is an alias of ", StringComparison.Ordinal) ? "Alias domain" : "Same web domain") : "Same name and country",
+                c.Hard, c.SamePartner, c.Explanation,
+                c.Decision, c.Decision is { } d ? RegistrationRules.Describe(d) : null, c.Reason, c.DecidedAt, c.DecidedByName, null, c.NameScore)).ToList();
     }
 
     // --- review --------------------------------------------------------------------------------------
@@ -311,12 +353,13 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
         var settings = await SettingsAsync(ct);
         if (outcome == ReviewOutcome.Approve && r.Domain is { } domain)
         {
+            var group = r.DomainGroup ?? domain;
             var holder = await db.Registrations.IgnoreQueryFilters([WarmglowDb.Filters.Partner]).AsNoTracking()
-                .Where(o => o.Id != r.Id && o.PartnerId != r.PartnerId && o.Domain == domain && o.ProtectedUntil > now
+                .Where(o => o.Id != r.Id && o.PartnerId != r.PartnerId && (o.Domain == domain || o.DomainGroup == group) && o.ProtectedUntil > now
                     && (o.Stage == RegistrationStage.Approved || o.Stage == RegistrationStage.Qualified || o.Stage == RegistrationStage.Opportunity))
-                .Select(o => new { o.Partner!.Name, o.ProtectedUntil }).FirstOrDefaultAsync(ct);
+                .Select(o => new { o.Partner!.Name, o.Domain, o.ProtectedUntil }).FirstOrDefaultAsync(ct);
             if (holder is not null)
-                throw new Conflict($"{holder.Name} holds protection on {domain} until {holder.ProtectedUntil:yyyy-MM-dd}; approve this one as influence only or reject it as a duplicate.");
+                throw new Conflict($"{holder.Name} holds protection on {holder.Domain}{(holder.Domain == domain ? "" : $" (an alias of {domain})")} until {holder.ProtectedUntil:yyyy-MM-dd}; approve this one as influence only or reject it as a duplicate.");
         }
         var reason = input.Reason?.Trim();
         r.DecidedAt = now;
@@ -396,7 +439,12 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
         return await GetAsync(id, caller, ct);
     }
 
-    /// <summary>Approves a won registration: only then does it count for revenue and rewards.</summary>
+    /// <summary>
+    /// Approves a won registration: only then does it count for revenue and rewards. When the partnership has a signed or
+    /// active agreement with revenue terms in the deal's currency, the win is posted to its ledger at once (one sale event,
+    /// idempotency key <see cref="RevenueKey"/>); otherwise, or when the ledger refuses it (e.g. a date outside the term),
+    /// the page offers the post (<see cref="PostRevenueAsync"/>).
+    /// </summary>
     public async Task<RegistrationDto> ApproveWinAsync(int id, VersionInput input, ReferralCaller caller, CancellationToken ct = default)
     {
         if (!caller.CanManage) throw new Forbidden("Only managers approve won deals.");
@@ -408,7 +456,51 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
         r.WinApprovedAt = db.UtcNow;
         r.WinApprovedByName = db.Tenant.UserName;
         await db.SaveChangesAsync(ct);
+        if (r.Amount is > 0 && r.Currency is { } currency
+            && (await revenue.TargetsAsync(r.PartnershipId, ct)).FirstOrDefault(t => t.HasTerms && t.Currency == currency) is { } target)
+        {
+            try { await PostWinAsync(r, target.AgreementId, ct); }
+            catch (ValidationFailed) { db.ChangeTracker.Clear(); } // offered on the page, with the ledger's reason when posted by hand
+            catch (Conflict) { db.ChangeTracker.Clear(); }
+        }
         return await GetAsync(id, caller, ct);
+    }
+
+    /// <summary>The idempotency key of a registration's won revenue: posting it twice records one event.</summary>
+    public static string RevenueKey(int id) => $"referral-win:{id}";
+
+    /// <summary>The agreements an approved win may be posted to (staff), the ones with revenue terms first.</summary>
+    public async Task<IReadOnlyList<Signals.RevenueTarget>> RevenueTargetsAsync(int id, CancellationToken ct = default)
+    {
+        var r = await db.Registrations.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.PartnershipId }).FirstOrDefaultAsync(ct) ?? throw new NotFound("Registration");
+        return await revenue.TargetsAsync(r.PartnershipId, ct);
+    }
+
+    /// <summary>
+    /// Posts an approved win to an agreement's ledger as one sale event (the deal's amount and currency, on its close date),
+    /// keyed by the registration: a second post, or a post after the automatic one, records nothing new.
+    /// </summary>
+    public async Task<RegistrationDto> PostRevenueAsync(int id, PostRevenueInput input, ReferralCaller caller, CancellationToken ct = default)
+    {
+        if (!caller.CanManage) throw new Forbidden("Only managers post won deals to the revenue ledger.");
+        var r = await FindAsync(id, ct);
+        if (input.AgreementId is not { } agreementId) throw ValidationFailed.For("agreementId", "is required: the agreement whose ledger records the revenue.");
+        if (r.WinApprovedAt is null) throw new Conflict("Only an approved win can be posted to the revenue ledger.");
+        if (r.Amount is not > 0 || r.Currency is null) throw ValidationFailed.For("amount", "is needed with a currency to post the win; add them to the registration first.");
+        await PostWinAsync(r, agreementId, ct);
+        return await GetAsync(id, caller, ct);
+    }
+
+    async Task PostWinAsync(Registration r, int agreementId, CancellationToken ct)
+    {
+        var on = DateOnly.FromDateTime(r.ClosedAt ?? r.WinApprovedAt ?? db.UtcNow);
+        var source = $"Deal registration: {r.CompanyName}";
+        var posted = await revenue.PostSaleAsync(r.PartnershipId, agreementId, RevenueKey(r.Id), r.Amount!.Value, r.Currency!, on,
+            source.Length > 200 ? source[..200] : source, ct);
+        if (r.RevenueEventId == posted.EventId) return;
+        r.RevenueEventId = posted.EventId;
+        r.RevenueAgreementId = posted.AgreementId;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Extends protection once, with a reason, by the workspace's window from today's end date.</summary>

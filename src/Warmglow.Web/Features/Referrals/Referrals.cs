@@ -38,7 +38,11 @@ public class Registration : IWorkspaceOwned, IVersioned, IAudited, ITimestamped,
     public string? Notes { get; set; }
     public string? InternalNotes { get; set; }
     public string? Domain { get; set; }
+    /// <summary>The alias group key of <see cref="Domain"/> (<see cref="CompanyAliases.GroupKey"/>): the domain itself when in no group.</summary>
+    public string? DomainGroup { get; set; }
     public required string NameKey { get; set; }
+    /// <summary>The fuzzy-name block (<see cref="NameSimilarity.BlockKey"/>): names are compared fuzzily only within one block and country.</summary>
+    public string NameBlock { get; set; } = "";
     public string? CountryKey { get; set; }
     public DateTime SubmittedAt { get; set; }
     public string? SubmittedById { get; set; }
@@ -59,19 +63,27 @@ public class Registration : IWorkspaceOwned, IVersioned, IAudited, ITimestamped,
     /// <summary>A won deal counts for revenue and rewards only once we approve the win.</summary>
     public DateTime? WinApprovedAt { get; set; }
     public string? WinApprovedByName { get; set; }
+    /// <summary>The revenue event the approved win was posted as (idempotency key <c>referral-win:{Id}</c>), and its agreement.</summary>
+    public int? RevenueEventId { get; set; }
+    public int? RevenueAgreementId { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     public string? AuditSummary => $"{RegistrationRules.Describe(Kind)}: {CompanyName}";
 
-    public void SetKeys()
+    /// <summary>The matching keys, with the alias group of the domain from <paramref name="groupOfDomain"/> (domain → key).</summary>
+    public void SetKeys(IReadOnlyDictionary<string, string>? groupOfDomain = null)
     {
         var key = AccountKey.From(CompanyName, Website, Country);
         Domain = key.Domain;
+        DomainGroup = CompanyAliases.GroupKey(key.Domain, groupOfDomain ?? new Dictionary<string, string>());
         NameKey = key.NameKey.Length > 200 ? key.NameKey[..200] : key.NameKey;
+        NameBlock = NameSimilarity.BlockKey(NameKey);
         CountryKey = key.Country;
     }
+
+    public AccountKey Key => new(Domain, NameKey, CountryKey) { Group = DomainGroup };
 }
 
 /// <summary>
@@ -84,8 +96,15 @@ public class RegistrationConflict : IWorkspaceOwned, IAudited, IAuditSummary
     public int WorkspaceId { get; set; }
     public int RegistrationId { get; set; }
     public Registration? Registration { get; set; }
-    public int OtherRegistrationId { get; set; }
+    /// <summary>The other registration, or null when the match is one of our own CRM accounts (<see cref="OurAccountKind"/>).</summary>
+    public int? OtherRegistrationId { get; set; }
     public Registration? OtherRegistration { get; set; }
+    /// <summary>For a match with one of our CRM accounts: which list, and the account as it was when found (a re-import keeps the record).</summary>
+    public CrmAccountKind? OurAccountKind { get; set; }
+    public string? OurAccountName { get; set; }
+    public string? OurAccountDomain { get; set; }
+    /// <summary>The fuzzy name score of a similar-name flag (0.90–1.00), null otherwise.</summary>
+    public decimal? NameScore { get; set; }
     public MatchStrength Strength { get; set; }
     public bool Hard { get; set; }
     public bool SamePartner { get; set; }
@@ -96,7 +115,7 @@ public class RegistrationConflict : IWorkspaceOwned, IAudited, IAuditSummary
     public DateTime? DecidedAt { get; set; }
     public string? DecidedByName { get; set; }
 
-    public string? AuditSummary => $"Conflict {RegistrationId} ↔ {OtherRegistrationId}";
+    public string? AuditSummary => OtherRegistrationId is { } other ? $"Conflict {RegistrationId} ↔ {other}" : $"Conflict {RegistrationId} ↔ our account {OurAccountName ?? OurAccountDomain}";
 }
 
 /// <summary>Credit on a registration: which partner, sourced or influenced, and its share. Staff only.</summary>
@@ -145,7 +164,9 @@ sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         b.Property(r => r.Notes).HasMaxLength(4000);
         b.Property(r => r.InternalNotes).HasMaxLength(4000);
         b.Property(r => r.Domain).HasMaxLength(253);
+        b.Property(r => r.DomainGroup).HasMaxLength(253);
         b.Property(r => r.NameKey).HasMaxLength(200);
+        b.Property(r => r.NameBlock).HasMaxLength(NameSimilarity.MaxBlockLength);
         b.Property(r => r.CountryKey).HasMaxLength(2);
         b.Property(r => r.SubmittedById).HasMaxLength(450);
         b.Property(r => r.SubmittedByName).HasMaxLength(256);
@@ -158,6 +179,8 @@ sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         // The conflict check joins on these keys within the workspace.
         b.HasIndex(r => new { r.WorkspaceId, r.Domain });
         b.HasIndex(r => new { r.WorkspaceId, r.NameKey, r.CountryKey });
+        b.HasIndex(r => new { r.WorkspaceId, r.DomainGroup });
+        b.HasIndex(r => new { r.WorkspaceId, r.CountryKey, r.NameBlock });
         b.HasIndex(r => new { r.WorkspaceId, r.Stage, r.SubmittedAt });
         b.HasIndex(r => new { r.PartnershipId, r.SubmittedAt });
         b.HasIndex(r => new { r.PartnerId, r.Stage });
@@ -171,6 +194,9 @@ sealed class RegistrationConflictConfiguration : IEntityTypeConfiguration<Regist
         b.Property(c => c.Explanation).HasMaxLength(500);
         b.Property(c => c.Reason).HasMaxLength(2000);
         b.Property(c => c.DecidedByName).HasMaxLength(256);
+        b.Property(c => c.OurAccountName).HasMaxLength(200);
+        b.Property(c => c.OurAccountDomain).HasMaxLength(253);
+        b.Property(c => c.NameScore).HasPrecision(3, 2);
         b.HasOne(c => c.Registration).WithMany().HasForeignKey(c => c.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.OtherRegistration).WithMany().HasForeignKey(c => c.OtherRegistrationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.RegistrationId, c.OtherRegistrationId }).IsUnique();

@@ -53,11 +53,60 @@ public static class ReferralsApi
         manage.MapPost("/{id:int}/approve-win", (int id, VersionInput input, ReferralService s, HttpContext http, CancellationToken ct) =>
                 s.ApproveWinAsync(id, input, ReferralCaller.From(http.User), ct))
             .WithSummary("Approve a won registration so it counts for revenue and rewards");
+        manage.MapPost("/{id:int}/post-revenue", (int id, PostRevenueInput input, ReferralService s, HttpContext http, CancellationToken ct) =>
+                s.PostRevenueAsync(id, input, ReferralCaller.From(http.User), ct))
+            .WithSummary("Post an approved win to an agreement's revenue ledger as one sale event; idempotent (a second post records nothing)");
+        staff.MapGet("/{id:int}/revenue-targets", (int id, ReferralService s, CancellationToken ct) => s.RevenueTargetsAsync(id, ct))
+            .WithSummary("The partnership's signed or active agreements an approved win may be posted to, those with revenue terms first");
         manage.MapPut("/{id:int}/credits", (int id, CreditsInput input, ReferralService s, HttpContext http, CancellationToken ct) =>
                 s.SetCreditsAsync(id, input, ReferralCaller.From(http.User), ct))
             .WithSummary("Replace the credit: partners of the partnership, sourced or influenced, shares adding up to 100%");
         manage.MapPut("/{id:int}/internal-notes", (int id, InternalNotesInput input, ReferralService s, HttpContext http, CancellationToken ct) =>
                 s.SaveInternalNotesAsync(id, input, ReferralCaller.From(http.User), ct))
             .WithSummary("Our notes on the registration; never shown to partner users");
+    }
+}
+
+public static class OurAccountsApi
+{
+    public const long MaxUploadBytes = 200L * 1024 * 1024;
+
+    public static void MapOurAccountsEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Staff only: partner users never see our alias list or our CRM accounts (403 here; the tables are closed to them too).
+        var aliases = app.MapGroup("/api/company-aliases").WithTags("Referrals").RequireAuthorization(Policies.Internal);
+        aliases.MapGet("/", (string? search, OurAccountsService s, CancellationToken ct) => s.AliasesAsync(search, ct))
+            .WithSummary("Alias groups: the several web domains of one company, matched as one in deal registration conflicts");
+        aliases.MapGet("/{id:int}", (int id, OurAccountsService s, CancellationToken ct) => s.AliasAsync(id, ct))
+            .WithSummary("One alias group");
+        var manageAliases = aliases.MapGroup("").RequireAuthorization(Policies.Manage);
+        manageAliases.MapPost("/", async Task<Created<AliasDto>> (AliasInput input, OurAccountsService s, CancellationToken ct) =>
+            {
+                var a = await s.CreateAliasAsync(input, ct);
+                return TypedResults.Created($"/api/company-aliases/{a.Id}", a);
+            })
+            .WithSummary("A new alias group: the company's name and at least two domains, the main one first; a domain is in one group only");
+        manageAliases.MapPut("/{id:int}", (int id, AliasInput input, OurAccountsService s, CancellationToken ct) => s.UpdateAliasAsync(id, input, ct))
+            .WithSummary("Replace an alias group's name and domains; send the version you read");
+        manageAliases.MapDelete("/{id:int}", async (int id, OurAccountsService s, CancellationToken ct) =>
+            {
+                await s.DeleteAliasAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Delete an alias group; its domains match only themselves again");
+
+        var crm = app.MapGroup("/api/crm-accounts").WithTags("Referrals").RequireAuthorization(Policies.Internal);
+        crm.MapGet("/", (CrmAccountKind? kind, string? search, int? page, int? pageSize, OurAccountsService s, CancellationToken ct) =>
+                s.AccountsAsync(kind, search, page, pageSize, ct))
+            .WithSummary("Our own accounts from CRM exports (customers and open opportunities), with the counts per list");
+        crm.MapPost("/import", async (IFormCollection form, OurAccountsService s, CancellationToken ct) =>
+            {
+                var file = form.Files.GetFile("file") ?? throw ValidationFailed.For("file", "is required: a CSV export from Salesforce or HubSpot with a header row.");
+                CrmAccountKind? kind = Enum.TryParse<CrmAccountKind>(form["kind"], true, out var k) && Enum.IsDefined(k) ? k : null;
+                await using var stream = file.OpenReadStream();
+                return await s.ImportAsync(kind, stream, ct);
+            }).RequireAuthorization(Policies.Manage).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithSummary("Import a CRM export (fields: file, kind Customer or Opportunity) as the whole list of that kind, replacing it; all or nothing, per-row errors");
     }
 }

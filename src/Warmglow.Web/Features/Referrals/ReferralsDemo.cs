@@ -11,9 +11,12 @@ namespace Warmglow.Web.Features.Referrals;
 /// Registrations from the live partners: a won deal (win approved, partner-sourced), a deal being worked, a lead waiting
 /// for review past the SLA, a rejected one; and a real conflict: the second partner registered Northwind, which the
 /// first holds protection on; the reviewer approved it as influence only, with the reason recorded. A third partner's
-/// registration of the same company still waits for its conflict decision.
+/// registration of the same company still waits for its conflict decision. Also: an alias group for Northwind (its German
+/// domain northwind.de), and a partner registering Northwind under that alias domain, detected by the real conflict check;
+/// our CRM accounts (Wide World Importers is a customer, Adventure Works an open opportunity) and a partner registering
+/// Adventure Works, a hard conflict with our own opportunity.
 /// </summary>
-public sealed class ReferralsDemo(WarmglowDb db) : IDemoContributor
+public sealed class ReferralsDemo(WarmglowDb db, ReferralService referrals, OurAccountsService ours) : IDemoContributor
 {
     public int Order => 360;
 
@@ -107,6 +110,36 @@ public sealed class ReferralsDemo(WarmglowDb db) : IDemoContributor
                 Explanation = AccountMatcher.Match(new AccountKey(openDup.Domain, openDup.NameKey, openDup.CountryKey), new AccountKey(other.Domain, other.NameKey, other.CountryKey)).Explanation,
             });
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        // Our side: Northwind's domains as one company, and our own accounts from a CRM export.
+        await ours.CreateAliasAsync(new AliasInput("Northwind Traders", ["northwind-traders.com", "northwind.de"], null), ct);
+        var crm = "Account Name,Website,Billing Country,Type,Account Owner\r\n" +
+            $"Wide World Importers,https://www.wideworldimporters.com,United States,Customer - Direct,{manager}\r\n" +
+            $"Litware Inc.,litware.com,United States,Customer - Channel,{manager}\r\n";
+        await ours.ImportAsync(CrmAccountKind.Customer, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(crm)), ct);
+        var opportunities = "Company name,Company Domain Name,Country/Region,Lifecycle Stage\r\nAdventure Works,adventure-works.com,Germany,opportunity\r\n";
+        await ours.ImportAsync(CrmAccountKind.Opportunity, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(opportunities)), ct);
+
+        // Two partners registering the same company under different domains, one an alias: found by the conflict check itself.
+        var aliasOwner = live[^1];
+        Registration Fresh(string company, string website, string contact, decimal amount, int daysAgo) => new Registration
+        {
+            PartnershipId = aliasOwner.Id, PartnerId = aliasOwner.Lead.PartnerId, Kind = RegistrationKind.Deal, Stage = RegistrationStage.Submitted,
+            CompanyName = company, Website = website, Country = "Germany", ContactName = contact,
+            ContactEmail = $"{contact.Split(' ')[0].ToLowerInvariant()}@{Domains.Registrable(website)}", Amount = amount, Currency = "EUR",
+            ExpectedCloseOn = DateOnly.FromDateTime(now).AddDays(50), Notes = "Asked for a joint demo.", SubmittedAt = now.AddDays(-daysAgo),
+            SubmittedByName = $"{aliasOwner.Lead.Name} (portal)", SubmittedByPartner = true, NameKey = "", Version = 1,
+        };
+        var onAlias = Fresh("Northwind Handel GmbH", "https://www.northwind.de", "Petra Lang", 18_000, 2);
+        var onOurOpportunity = Fresh("Adventure Works", "adventure-works.com", "Tom Berg", 25_000, 3);
+        foreach (var r in new[] { onAlias, onOurOpportunity })
+        {
+            r.SetKeys(await ours.GroupOfAsync(AccountKey.From(r.CompanyName, r.Website, r.Country).Domain, ct));
+            db.Registrations.Add(r);
+            await db.SaveChangesAsync(ct);
+            await referrals.DetectConflictsAsync(r, ct);
+        }
         db.ChangeTracker.Clear();
     }
 }

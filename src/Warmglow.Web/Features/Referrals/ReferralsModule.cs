@@ -11,6 +11,7 @@ public sealed class ReferralsModule : IWarmglowModule
     {
         services.AddScoped<ReferralService>();
         services.AddScoped<ReferralFigures>();
+        services.AddScoped<OurAccountsService>();
         services.AddScoped<Signals.IPartnerNextActionSource, ReferralNextActions>();
         services.AddSingleton<IRecurringJob, ReferralJob>();
         services.AddScoped<IDemoContributor, ReferralsDemo>();
@@ -18,8 +19,12 @@ public sealed class ReferralsModule : IWarmglowModule
         services.AddSection(SectionSlot.PortalPartnership, 250, "ReferralsPortal", Policies.Member);
     }
 
-    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
+    public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages)
+    {
         pages.AuthorizeFolder("/Referrals", Policies.Internal);
+        pages.AuthorizePage("/Referrals/Aliases", Policies.Manage);
+        pages.AuthorizePage("/Referrals/Accounts", Policies.Manage);
+    }
 
     public IEnumerable<NavItem> Navigation =>
     [
@@ -27,5 +32,9 @@ public sealed class ReferralsModule : IWarmglowModule
         new("portal-referrals", "Registrations", "/Portal/Referrals", 6, Policies.Member, NavAudience.Partner),
     ];
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapReferralsEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapReferralsEndpoints();
+        app.MapOurAccountsEndpoints();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Warmglow.Web.Data;
 using Warmglow.Web.Features.Demo;
 using Warmglow.Web.Features.Signals;
@@ -23,6 +24,7 @@ public sealed class RevenueModule : IWarmglowModule
         services.AddScoped<RevenueReport>();
         services.AddScoped<IPartnershipReportSource>(sp => sp.GetRequiredService<RevenueReport>());
         services.AddScoped<IPortfolioReportSource>(sp => sp.GetRequiredService<RevenueReport>());
+        services.AddScoped<IRevenuePosting, LedgerRevenuePosting>();
         services.AddScoped<IDemoContributor, RevenueDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 200, "RevenueLinks", Policies.Oversee);
         services.AddSection(SectionSlot.PortalPage, 200, "RevenueEarnings", Policies.Member);
@@ -47,4 +49,24 @@ sealed class LedgerInfluencedRevenue : IInfluencedRevenueSource
         {
             PartnershipId = e.Agreement!.PartnershipId, Date = e.Date, Currency = e.Currency, Amount = e.Amount,
         });
+}
+
+/// <summary>Revenue posted by other modules (a won deal registration) through the ledger's idempotent post.</summary>
+sealed class LedgerRevenuePosting(WarmglowDb db, RevenueLedger ledger) : IRevenuePosting
+{
+    static readonly Core.Agreements.AgreementStatus[] Open = [Core.Agreements.AgreementStatus.Signed, Core.Agreements.AgreementStatus.Active];
+
+    public async Task<IReadOnlyList<RevenueTarget>> TargetsAsync(int partnershipId, CancellationToken ct) =>
+        (await db.Agreements.AsNoTracking().Where(a => a.PartnershipId == partnershipId && Open.Contains(a.Status))
+            .Select(a => new { a.Id, a.Title, a.Currency, HasTerms = db.RevenueTerms.Any(t => t.AgreementId == a.Id) })
+            .OrderByDescending(t => t.HasTerms).ThenBy(t => t.Id).Take(20).ToListAsync(ct))
+        .Select(a => new RevenueTarget(a.Id, a.Title, a.Currency, a.HasTerms)).ToList();
+
+    public async Task<RevenuePosted> PostSaleAsync(int partnershipId, int agreementId, string key, decimal amount, string currency, DateOnly date, string source, CancellationToken ct)
+    {
+        var title = await db.Agreements.AsNoTracking().Where(a => a.Id == agreementId && a.PartnershipId == partnershipId).Select(a => a.Title).FirstOrDefaultAsync(ct)
+            ?? throw Infrastructure.ValidationFailed.For("agreementId", "is not an agreement of this partnership.");
+        var posted = await ledger.PostAsync(agreementId, new EventInput(key, amount, currency, date, source, RevenueKind.Sale), "referral", ct);
+        return new RevenuePosted(posted.Event.Id, agreementId, title, posted.Replay);
+    }
 }

@@ -16,6 +16,8 @@ public class DetailsModel(ReferralService referrals) : WarmglowPage
     public IReadOnlyList<ConflictDto> Conflicts { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> CreditPartners { get; private set; } = [];
     public bool CanManage { get; private set; }
+    public IReadOnlyList<Features.Signals.RevenueTarget> RevenueTargets { get; private set; } = [];
+    [BindProperty] public int? AgreementId { get; set; }
 
     [BindProperty] public int? Version { get; set; }
     [BindProperty] public ReviewOutcome? Outcome { get; set; }
@@ -37,6 +39,7 @@ public class DetailsModel(ReferralService referrals) : WarmglowPage
         Conflicts = await referrals.ConflictsAsync(Id, ct);
         CreditPartners = await referrals.CreditPartnersAsync(Id, ct);
         CanManage = await AllowedAsync(Policies.Manage);
+        if (CanManage && Registration.WinApprovedAt is not null) RevenueTargets = await referrals.RevenueTargetsAsync(Id, ct);
     }
 
     public Task OnGetAsync() => LoadAsync();
@@ -68,6 +71,10 @@ public class DetailsModel(ReferralService referrals) : WarmglowPage
     [RequirePolicy(Policies.Manage)]
     public Task<IActionResult> OnPostApproveWinAsync() =>
         Run(() => referrals.ApproveWinAsync(Id, new(Version), Caller, HttpContext.RequestAborted), "Win approved: it now counts for revenue and rewards.");
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostPostRevenueAsync() =>
+        Run(() => referrals.PostRevenueAsync(Id, new(AgreementId), Caller, HttpContext.RequestAborted), "Posted to the revenue ledger.");
 
     [RequirePolicy(Policies.Manage)]
     public Task<IActionResult> OnPostNotesAsync() =>

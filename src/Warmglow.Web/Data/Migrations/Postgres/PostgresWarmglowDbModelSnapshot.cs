@@ -4308,6 +4308,156 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name");
+
+                    b.ToTable("CompanyAliases");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAliasDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AliasId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasId");
+
+                    b.HasIndex("WorkspaceId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("CompanyAliasDomains");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CrmAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountryKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("DomainGroup")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "DomainGroup");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Name");
+
+                    b.HasIndex("WorkspaceId", "NameKey", "CountryKey");
+
+                    b.ToTable("CrmAccounts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.ReferralSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -4406,6 +4556,10 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
 
+                    b.Property<string>("DomainGroup")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<DateOnly?>("ExpectedCloseOn")
                         .HasColumnType("date");
 
@@ -4424,6 +4578,11 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NameBlock")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
@@ -4453,6 +4612,12 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("RevenueAgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RevenueEventId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -4504,6 +4669,10 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId", "Domain");
 
+                    b.HasIndex("WorkspaceId", "DomainGroup");
+
+                    b.HasIndex("WorkspaceId", "CountryKey", "NameBlock");
+
                     b.HasIndex("WorkspaceId", "NameKey", "CountryKey");
 
                     b.HasIndex("WorkspaceId", "Stage", "SubmittedAt");
@@ -4543,8 +4712,24 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.Property<bool>("Hard")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("OtherRegistrationId")
+                    b.Property<decimal?>("NameScore")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("numeric(3,2)");
+
+                    b.Property<int?>("OtherRegistrationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OurAccountDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("OurAccountKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OurAccountName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -6710,6 +6895,17 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAliasDomain", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Referrals.CompanyAlias", "Alias")
+                        .WithMany("Domains")
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Alias");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.Registration", b =>
                 {
                     b.HasOne("Warmglow.Web.Features.Partners.Partner", "Partner")
@@ -6734,8 +6930,7 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasOne("Warmglow.Web.Features.Referrals.Registration", "OtherRegistration")
                         .WithMany()
                         .HasForeignKey("OtherRegistrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Warmglow.Web.Features.Referrals.Registration", "Registration")
                         .WithMany()
@@ -6977,6 +7172,11 @@ namespace Warmglow.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TriageRound", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAlias", b =>
+                {
+                    b.Navigation("Domains");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Sunsetting.WindDownPlan", b =>

@@ -4154,6 +4154,150 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name");
+
+                    b.ToTable("CompanyAliases");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAliasDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AliasId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AliasId");
+
+                    b.HasIndex("WorkspaceId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("CompanyAliasDomains");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CrmAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DomainGroup")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "DomainGroup");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Name");
+
+                    b.HasIndex("WorkspaceId", "NameKey", "CountryKey");
+
+                    b.ToTable("CrmAccounts");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.ReferralSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -4248,6 +4392,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DomainGroup")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ExpectedCloseOn")
                         .HasColumnType("TEXT");
 
@@ -4265,6 +4413,11 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameBlock")
+                        .IsRequired()
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameKey")
@@ -4295,6 +4448,12 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevenueAgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RevenueEventId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -4346,6 +4505,10 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "Domain");
 
+                    b.HasIndex("WorkspaceId", "DomainGroup");
+
+                    b.HasIndex("WorkspaceId", "CountryKey", "NameBlock");
+
                     b.HasIndex("WorkspaceId", "NameKey", "CountryKey");
 
                     b.HasIndex("WorkspaceId", "Stage", "SubmittedAt");
@@ -4383,8 +4546,24 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Hard")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("OtherRegistrationId")
+                    b.Property<decimal?>("NameScore")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OtherRegistrationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OurAccountDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OurAccountKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OurAccountName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -6512,6 +6691,17 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAliasDomain", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Referrals.CompanyAlias", "Alias")
+                        .WithMany("Domains")
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Alias");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.Registration", b =>
                 {
                     b.HasOne("Warmglow.Web.Features.Partners.Partner", "Partner")
@@ -6536,8 +6726,7 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasOne("Warmglow.Web.Features.Referrals.Registration", "OtherRegistration")
                         .WithMany()
                         .HasForeignKey("OtherRegistrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Warmglow.Web.Features.Referrals.Registration", "Registration")
                         .WithMany()
@@ -6779,6 +6968,11 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Warmglow.Web.Features.Portfolio.TriageRound", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAlias", b =>
+                {
+                    b.Navigation("Domains");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Sunsetting.WindDownPlan", b =>
