@@ -112,6 +112,7 @@ IWarmglowModule[] modules =
     new Warmglow.Web.Features.Portfolio.PortfolioModule(),
     new Warmglow.Web.Features.Knowledge.KnowledgeModule(),
     new Warmglow.Web.Features.Sunsetting.SunsettingModule(),
+    new Warmglow.Web.Features.Onboarding.OnboardingModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new Warmglow.Web.Features.Webhooks.WebhooksModule(),
