@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Warmglow.Web.Features.Onboarding;
 using Warmglow.Web.Features.Users;
@@ -13,6 +14,8 @@ public class ChecklistModel(OnboardingService onboarding) : WarmglowPage
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public ChecklistDto Checklist { get; private set; } = null!;
     public bool CanManage { get; private set; }
+    /// <summary>The signed-in person's id: our people who own a step complete it here too.</summary>
+    public string? Me => User.FindFirstValue(ClaimTypes.NameIdentifier);
     public List<(string Value, string Name)> Ours { get; private set; } = [];
     public List<(string Value, string Name)> Theirs { get; private set; } = [];
 
