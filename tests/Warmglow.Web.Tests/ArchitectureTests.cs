@@ -74,6 +74,8 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "Notification: own partnership",
             "NotificationMailState: own partnership",
             "NotificationPreference: own partnership",
+            "OnboardingChecklist: own partnership",
+            "OnboardingStep: own partnership",
             "Partner: own partnership",
             "PartnerAdminGrant: own partnership",
             "Partnership: own partnership",

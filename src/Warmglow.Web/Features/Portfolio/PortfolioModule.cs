@@ -15,6 +15,7 @@ public sealed class PortfolioModule : IWarmglowModule
         services.AddScoped<IDemoContributor, TriageDemo>();
         services.AddScoped<IDemoContributor, PortfolioDemo>();
         services.AddScoped<Signals.ITierSource, PortfolioTierSource>();
+        services.AddScoped<Signals.IPartnershipTierSource, PortfolioPartnershipTierSource>();
         services.AddSingleton<IRecurringJob, PortfolioJob>();
         services.AddSection(SectionSlot.PartnershipSide, 320, "PortfolioSection", Policies.Oversee);
     }

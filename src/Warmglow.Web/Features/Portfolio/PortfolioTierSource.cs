@@ -15,3 +15,11 @@ public sealed class PortfolioTierSource(WarmglowDb db) : ITierSource
         return TierMasks.Of(tiers);
     }
 }
+
+/// <summary>The current tier the portfolio stores for one partnership, for <see cref="IPartnershipTierSource"/>.</summary>
+public sealed class PortfolioPartnershipTierSource(WarmglowDb db) : IPartnershipTierSource
+{
+    public async Task<Core.Portfolio.Tier?> TierOfAsync(int partnershipId, CancellationToken ct = default) =>
+        await db.PartnershipTiers.IgnoreQueryFilters([WarmglowDb.Filters.Partner]).AsNoTracking()
+            .Where(t => t.PartnershipId == partnershipId).Select(t => (Core.Portfolio.Tier?)t.Tier).FirstOrDefaultAsync(ct);
+}

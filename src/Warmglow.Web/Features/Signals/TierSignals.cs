@@ -17,3 +17,12 @@ public static class TierMasks
 {
     public static int Of(IEnumerable<Tier> tiers) => tiers.Aggregate(0, (m, t) => m | (1 << (int)t));
 }
+
+/// <summary>
+/// The current tier of one partnership, or null when it has none yet. The portfolio implements it (the tier it stores);
+/// onboarding uses it to pick a checklist template for the tier. It reads past the partner filter (tiers are internal).
+/// </summary>
+public interface IPartnershipTierSource
+{
+    Task<Tier?> TierOfAsync(int partnershipId, CancellationToken ct = default);
+}
