@@ -14,6 +14,7 @@ public sealed class AgreementsModule : IWarmglowModule
         services.AddScoped<CharterService>();
         services.AddSingleton<IOverdueReviewSource, AgreementOverdueReviews>();
         services.AddSingleton<IActivitySource, AgreementActivity>();
+        services.AddSingleton<ITimelineSource, AgreementVersionTimeline>();
         services.AddScoped<ITerminationTermsSource, AgreementTermination>();
         services.AddScoped<IDemoContributor, AgreementsDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 100, "AgreementsSection", Policies.Internal);

@@ -19,6 +19,7 @@ public sealed class RevenueModule : IWarmglowModule
         services.AddScoped<RevenueLedger>();
         services.AddScoped<StatementService>();
         services.AddScoped<RevenueQueries>();
+        services.AddSingleton<Signals.ITimelineSource, StatementTimeline>();
         services.AddScoped<IInfluencedRevenueSource, LedgerInfluencedRevenue>();
         services.AddScoped<IDemoContributor, RevenueDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 200, "RevenueLinks", Policies.Oversee);

@@ -55,6 +55,7 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     [BindProperty] public string? ActionTitle { get; set; }
     [BindProperty] public string? OwnerId { get; set; }
     [BindProperty] public DateOnly? DueOn { get; set; }
+    [BindProperty] public bool ActionShared { get; set; }
 
     // Cadences: a template, the first start (wall-clock) in a zone, and an explicit end.
     public IReadOnlyList<SeriesDto> Cadences { get; private set; } = [];
@@ -175,7 +176,7 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
 
     [RequirePolicy(Policies.Manage)]
     public Task<IActionResult> OnPostActionItemAsync() =>
-        RunMapped(() => meetings.AddActionItemAsync(Id, MeetingId ?? 0, new(ActionTitle, OwnerId, DueOn), HttpContext.RequestAborted),
+        RunMapped(() => meetings.AddActionItemAsync(Id, MeetingId ?? 0, new(ActionTitle, OwnerId, DueOn, ActionShared), HttpContext.RequestAborted),
             "Action item added to the task list.", "meetings", ("Title", nameof(ActionTitle)));
 
     [RequirePolicy(Policies.Manage)]
