@@ -281,12 +281,15 @@ public sealed class CadenceService(WarmglowDb db)
         if (zone is null) return 0;
         var to = db.UtcNow + Horizon;
         var existing = (await db.Meetings.Where(m => m.SeriesId == s.Id).Select(m => m.OccurrenceStart).ToListAsync(ct)).ToHashSet();
+        // A series has at most one meeting a day: after an edit of its time, an occurrence kept on a day (moved, cancelled,
+        // held) still stands for that day's meeting.
+        var days = existing.Where(o => o is not null).Select(o => DateOnly.FromDateTime(Meetings.ToLocal(o!.Value, zone))).ToHashSet();
         var added = 0;
         var from = db.UtcNow.AddDays(-400);
         if (s.EditedFrom is { } edited && edited > from) from = edited;
         foreach (var o in Recurrence.Occurrences(s.FirstStartLocal, s.DurationMinutes, zone, s.Rule, from, to))
         {
-            if (existing.Contains(o.StartUtc)) continue;
+            if (existing.Contains(o.StartUtc) || !days.Add(DateOnly.FromDateTime(o.LocalStart))) continue;
             db.Meetings.Add(new Meeting
             {
                 PartnershipId = s.PartnershipId, SeriesId = s.Id, OccurrenceStart = o.StartUtc, Title = s.Title, TimeZone = s.TimeZone,
