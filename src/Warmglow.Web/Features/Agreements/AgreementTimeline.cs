@@ -7,7 +7,7 @@ namespace Warmglow.Web.Features.Agreements;
 /// <summary>Agreement versions on the partnership timeline (internal; partners read agreements in the portal).</summary>
 public sealed class AgreementVersionTimeline : ITimelineSource
 {
-    public TimelineKind Kind => TimelineKind.AgreementVersion;
+    public TimelineKind Kind => TimelineKind.AgreementChange;
 
     public async Task<IReadOnlyList<TimelineItem>> NewestAsync(WarmglowDb db, int partnershipId, int take, bool sharedOnly, CancellationToken ct)
     {

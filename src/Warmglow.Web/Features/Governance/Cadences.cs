@@ -111,7 +111,8 @@ public sealed record SeriesStopInput(DateOnly? LastDay, int? Version);
 
 /// <summary>
 /// A change to a cadence; what is left out stays. <see cref="FirstStartsAt"/> is the wall-clock start (in the zone) the
-/// changed rhythm counts from, e.g. the next meeting at its new time; a count end counts from there.
+/// changed rhythm counts from, e.g. the next meeting at its new time; without a new count an "after n meetings" end keeps
+/// the number of meetings left.
 /// </summary>
 public sealed record SeriesEditInput(int? Version, string? Title = null, DateTime? FirstStartsAt = null, string? TimeZone = null,
     RecurrenceFrequency? Frequency = null, int? Interval = null, int? DurationMinutes = null, RecurrenceEnd? End = null, DateOnly? Until = null,
@@ -240,6 +241,14 @@ public sealed class CadenceService(WarmglowDb db)
         var end = input.End ?? s.End;
         var until = input.End is null ? input.Until ?? s.Until : input.Until;
         var count = input.End is null ? input.Count ?? s.Count : input.Count;
+        // "After n meetings" counts from the first start: moving the start on without a new count keeps the meetings left.
+        if (end == RecurrenceEnd.AfterCount && input.Count is null && s.End == RecurrenceEnd.AfterCount && first != s.FirstStartLocal
+            && Meetings.Zone(zone) is { } newZone && Meetings.Zone(s.TimeZone) is { } oldZone)
+        {
+            var anchor = Meetings.ToUtc(first, newZone);
+            var held = Recurrence.Occurrences(s.FirstStartLocal, s.DurationMinutes, oldZone, s.Rule, DateTime.MinValue, anchor).Count();
+            count = Math.Max(1, (s.Count ?? 1) - held);
+        }
         var agenda = input.Agenda ?? s.Agenda.Items;
         var errors = new FieldErrors();
         errors.Required("title", title, 200);

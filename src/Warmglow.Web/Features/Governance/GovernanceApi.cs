@@ -60,7 +60,7 @@ public static class GovernanceApi
         // The activity timeline (partner users: only what is shared with them) and its free notes.
         g.MapGet("/timeline", (int id, string? kind, int? page, int? pageSize, TimelineService s, CancellationToken ct) =>
                 s.PageAsync(id, TimelineService.ParseKind(kind), page, pageSize, ct))
-            .WithSummary("The partnership's activity, newest first, paged (20 a page by default, up to 100), filterable by kind (stageMove, meeting, decision, actionItem, agreementVersion, statement, survey, note)");
+            .WithSummary("The partnership's activity, newest first, paged (20 a page by default, up to 100), filterable by kind (stageMove, meeting, decision, actionItem, agreementChange, statement, survey, note)");
         g.MapPost("/notes", async Task<Created<PartnershipNoteDto>> (int id, PartnershipNoteInput input, TimelineService s, CancellationToken ct) =>
             {
                 var n = await s.AddNoteAsync(id, input, ct);

@@ -3,7 +3,7 @@ using Warmglow.Web.Data;
 namespace Warmglow.Web.Features.Signals;
 
 /// <summary>What happened on a partnership, as the activity timeline groups it (the filter offers these).</summary>
-public enum TimelineKind { StageMove, Meeting, Decision, ActionItem, AgreementVersion, Statement, Survey, Note }
+public enum TimelineKind { StageMove, Meeting, Decision, ActionItem, AgreementChange, Statement, Survey, Note }
 
 /// <summary>
 /// One entry of a partnership's activity timeline. <see cref="Shared"/> says whether partner users may see it (a source
