@@ -81,9 +81,11 @@ public sealed class ArchitectureTests(SqliteApp app) : IClassFixture<SqliteApp>
             "Partnership: own partnership",
             "PartnershipCharter: own partnership",
             "PartnershipMember: whole workspace",
+            "PartnershipNote: own partnership",        // shared timeline notes only (chosen when written), of their own partnerships
             "Population: own partnership",
             "PopulationRecord: own partnership",
             "RaciMatrix: own partnership",
+            "RaciProposal: own partnership",           // proposals on their own partnerships' matrix, with the outcome
             "Registration: own partnership",
             "RevenueStatement: own partnership",
             "RevenueStatementLineSet: own partnership",

@@ -392,7 +392,7 @@ public abstract class GovernanceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         // Action items: an owner outside the workspace is refused; a valid one is a task on the owner's list.
         var stranger = await app.CreateWorkspaceAsync("Elsewhere");
         var outsider = await User(stranger.Emails[Roles.Manager]);
-        Assert.Equal("is not one of our people in this workspace.",
+        Assert.Equal("is not one of our people or a portal user of a partner in this partnership.",
             First(await Errors(await manager.PostJson($"{url}/{winter.Id}/action-items", new { title = "Send deck", ownerId = outsider.Id, dueOn = "2026-04-03" })), "ownerId"));
         var me = await User(ws.Emails[Roles.Manager]);
         var item = await (await manager.PostJson($"{url}/{winter.Id}/action-items", new { title = "Send deck", ownerId = me.Id, dueOn = "2026-04-03" })).Read<ActionItemDto>();

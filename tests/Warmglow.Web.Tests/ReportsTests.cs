@@ -44,6 +44,7 @@ public abstract class ReportsTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("Health and engagement", titles);
         Assert.Contains("Revenue and statements", titles);
         Assert.Contains("Initiatives and outcomes", titles);
+        Assert.Contains("Decisions", titles);
         Assert.StartsWith("Next quarter", titles[^1]);
         var orders = report["sections"]!.AsArray().Select(s => s!["order"]!.GetValue<int>()).ToList();
         Assert.Equal(orders.Order().ToList(), orders);

@@ -15,6 +15,8 @@ public abstract partial class WarmglowDb
     public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
     public DbSet<CadenceTemplate> CadenceTemplates => Set<CadenceTemplate>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<PartnershipNote> PartnershipNotes => Set<PartnershipNote>();
+    public DbSet<RaciProposal> RaciProposals => Set<RaciProposal>();
 
     [Infrastructure.Modules.ModelPart]
     void OnGovernanceModel(ModelBuilder b)
@@ -29,5 +31,9 @@ public abstract partial class WarmglowDb
         b.Entity<MeetingAttendee>().PartnerSees(a => CurrentPartnerId == null || a.Meeting!.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
         b.Entity<CalendarFeed>().PartnerSees(f => CurrentPartnerId == null || f.UserId == CurrentUserId);
         b.Entity<RaciMatrix>().PartnerSees(m => CurrentPartnerId == null || m.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
+        // The timeline's free notes: shared ones (chosen when written) of their own partnerships; RACI proposals of their
+        // own partnerships, with the outcome (the comment and the reason are shared by design).
+        b.Entity<PartnershipNote>().PartnerSees(n => CurrentPartnerId == null || (n.Shared && n.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId)));
+        b.Entity<RaciProposal>().PartnerSees(p => CurrentPartnerId == null || p.Partnership!.Members.Any(x => x.PartnerId == CurrentPartnerId));
     }
 }

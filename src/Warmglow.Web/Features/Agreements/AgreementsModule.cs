@@ -15,6 +15,7 @@ public sealed class AgreementsModule : IWarmglowModule
         services.AddScoped<Signals.IPartnershipReportSource, AgreementsReport>();
         services.AddSingleton<IOverdueReviewSource, AgreementOverdueReviews>();
         services.AddSingleton<IActivitySource, AgreementActivity>();
+        services.AddSingleton<ITimelineSource, AgreementVersionTimeline>();
         services.AddScoped<ITerminationTermsSource, AgreementTermination>();
         services.AddScoped<IDemoContributor, AgreementsDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 100, "AgreementsSection", Policies.Internal);

@@ -53,6 +53,11 @@ public class MeetingSeries : IWorkspaceOwned, IVersioned, IAudited, ITimestamped
     /// <summary>Meetings are generated up to here (UTC); the cadence job moves it forward for never-ending series.</summary>
     public DateTime GeneratedUntil { get; set; }
     public int Sequence { get; set; }
+    /// <summary>
+    /// Set by an edit of the rule (UTC): occurrences before it belong to the rule as it was, so generation never fills
+    /// that past in under the new rule.
+    /// </summary>
+    public DateTime? EditedFrom { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -103,6 +108,15 @@ public sealed record SeriesInput(string? TemplateKey, string? Title, DateTime? F
     IReadOnlyList<AgendaItem>? Agenda = null);
 
 public sealed record SeriesStopInput(DateOnly? LastDay, int? Version);
+
+/// <summary>
+/// A change to a cadence; what is left out stays. <see cref="FirstStartsAt"/> is the wall-clock start (in the zone) the
+/// changed rhythm counts from, e.g. the next meeting at its new time; without a new count an "after n meetings" end keeps
+/// the number of meetings left.
+/// </summary>
+public sealed record SeriesEditInput(int? Version, string? Title = null, DateTime? FirstStartsAt = null, string? TimeZone = null,
+    RecurrenceFrequency? Frequency = null, int? Interval = null, int? DurationMinutes = null, RecurrenceEnd? End = null, DateOnly? Until = null,
+    int? Count = null, IReadOnlyList<AgendaItem>? Agenda = null);
 
 public sealed record SeriesDto(int Id, int PartnershipId, string Title, string? TemplateKey, string TimeZone, DateTime FirstStartLocal, int DurationMinutes,
     RecurrenceFrequency Frequency, int Interval, RecurrenceEnd End, DateOnly? Until, int? Count, string Rhythm, string RRule,
@@ -208,7 +222,66 @@ public sealed class CadenceService(WarmglowDb db)
     }
 
     /// <summary>
-    /// Creates the series' missing meetings (from at most 400 days back) up to now + <see cref="Horizon"/> (idempotent: an occurrence
+    /// Changes a cadence's time, zone, rule, length, title or agenda. Meetings still to come that nobody moved, cancelled or
+    /// held are generated again under the changed cadence; past meetings and changed ones stay as they are (a moved
+    /// occurrence keeps standing for its original slot). Send the version you read (stale → 409).
+    /// </summary>
+    public async Task<SeriesDto> UpdateAsync(int partnershipId, int seriesId, SeriesEditInput input, CancellationToken ct = default)
+    {
+        var version = Partners.PartnersApi.RequireVersion(input.Version);
+        var s = await db.MeetingSeries.FirstOrDefaultAsync(x => x.Id == seriesId && x.PartnershipId == partnershipId, ct) ?? throw new NotFound("Cadence");
+        if (s.Version != version) throw new Conflict("The cadence changed since you read it; reload the page and make your change again.");
+        PartnerService.ExpectVersion(db, s, version);
+        var title = input.Title ?? s.Title;
+        var first = input.FirstStartsAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Unspecified) : s.FirstStartLocal;
+        var zone = input.TimeZone ?? s.TimeZone;
+        var frequency = input.Frequency ?? s.Frequency;
+        var interval = input.Interval ?? s.Interval;
+        var duration = input.DurationMinutes ?? s.DurationMinutes;
+        var end = input.End ?? s.End;
+        var until = input.End is null ? input.Until ?? s.Until : input.Until;
+        var count = input.End is null ? input.Count ?? s.Count : input.Count;
+        // "After n meetings" counts from the first start: moving the start on without a new count keeps the meetings left.
+        if (end == RecurrenceEnd.AfterCount && input.Count is null && s.End == RecurrenceEnd.AfterCount && first != s.FirstStartLocal
+            && Meetings.Zone(zone) is { } newZone && Meetings.Zone(s.TimeZone) is { } oldZone)
+        {
+            var anchor = Meetings.ToUtc(first, newZone);
+            var held = Recurrence.Occurrences(s.FirstStartLocal, s.DurationMinutes, oldZone, s.Rule, DateTime.MinValue, anchor).Count();
+            count = Math.Max(1, (s.Count ?? 1) - held);
+        }
+        var agenda = input.Agenda ?? s.Agenda.Items;
+        var errors = new FieldErrors();
+        errors.Required("title", title, 200);
+        foreach (var (field, messages) in Recurrence.Validate(first, duration, zone, frequency, interval, end, until, count).ToDictionary())
+            foreach (var m in messages) errors.Add(field, m);
+        foreach (var (field, messages) in Meetings.Validate("x", DateTime.MinValue, DateTime.MinValue.AddHours(1), "UTC", agenda).ToDictionary())
+            foreach (var m in messages) errors.Add(field, m);
+        ValidationFailed.ThrowIfAny(errors);
+        var now = db.UtcNow;
+        await using var tx = await db.BeginOrJoinTransactionAsync(ct);
+        // Untouched meetings still to come are regenerated; the rest (past, moved, cancelled, held) stay.
+        var stale = await db.Meetings.Where(m => m.SeriesId == s.Id && m.StartsAt >= now && !m.Changed && m.Status == MeetingStatus.Scheduled).ToListAsync(ct);
+        db.Meetings.RemoveRange(stale);
+        s.Title = title!.Trim();
+        s.FirstStartLocal = first;
+        s.TimeZone = zone!.Trim();
+        s.Frequency = frequency;
+        s.Interval = interval;
+        s.DurationMinutes = duration;
+        s.End = end;
+        s.Until = end == RecurrenceEnd.OnDate ? until : null;
+        s.Count = end == RecurrenceEnd.AfterCount ? count : null;
+        s.Agenda = new AgendaDocument { Items = Clean(agenda) };
+        s.EditedFrom = now;
+        s.Sequence++;
+        await db.SaveChangesAsync(ct);
+        await GenerateAsync(s, ct);
+        await tx.CommitAsync(ct);
+        return (await ListAsync(partnershipId, ct)).Single(x => x.Id == s.Id);
+    }
+
+    /// <summary>
+    /// Creates the series' missing meetings (from at most 400 days back, never before its last edit) up to now + <see cref="Horizon"/> (idempotent: an occurrence
     /// that exists, moved or cancelled, is left as it is).
     /// </summary>
     public async Task<int> GenerateAsync(MeetingSeries s, CancellationToken ct = default)
@@ -217,10 +290,15 @@ public sealed class CadenceService(WarmglowDb db)
         if (zone is null) return 0;
         var to = db.UtcNow + Horizon;
         var existing = (await db.Meetings.Where(m => m.SeriesId == s.Id).Select(m => m.OccurrenceStart).ToListAsync(ct)).ToHashSet();
+        // A series has at most one meeting a day: after an edit of its time, an occurrence kept on a day (moved, cancelled,
+        // held) still stands for that day's meeting.
+        var days = existing.Where(o => o is not null).Select(o => DateOnly.FromDateTime(Meetings.ToLocal(o!.Value, zone))).ToHashSet();
         var added = 0;
-        foreach (var o in Recurrence.Occurrences(s.FirstStartLocal, s.DurationMinutes, zone, s.Rule, db.UtcNow.AddDays(-400), to))
+        var from = db.UtcNow.AddDays(-400);
+        if (s.EditedFrom is { } edited && edited > from) from = edited;
+        foreach (var o in Recurrence.Occurrences(s.FirstStartLocal, s.DurationMinutes, zone, s.Rule, from, to))
         {
-            if (existing.Contains(o.StartUtc)) continue;
+            if (existing.Contains(o.StartUtc) || !days.Add(DateOnly.FromDateTime(o.LocalStart))) continue;
             db.Meetings.Add(new Meeting
             {
                 PartnershipId = s.PartnershipId, SeriesId = s.Id, OccurrenceStart = o.StartUtc, Title = s.Title, TimeZone = s.TimeZone,

@@ -39,6 +39,43 @@ public static class GovernanceApi
                 TypedResults.File(Encoding.UTF8.GetBytes(Raci.ToCsv((await s.RaciAsync(id, ct)).Matrix)), "text/csv; charset=utf-8", $"raci-{id}.csv"))
             .WithSummary("The RACI matrix as CSV (one row per activity, one column per person or role)");
 
+        // Proposed RACI changes: anyone who sees the partnership proposes (partner users mostly); a manager accepts or rejects.
+        g.MapGet("/raci/proposals", (int id, RaciProposalService s, CancellationToken ct) => s.ListAsync(id, ct))
+            .WithSummary("Proposed changes to the RACI matrix, newest first, with their outcome");
+        g.MapGet("/raci/proposals/{proposalId:int}", (int id, int proposalId, RaciProposalService s, CancellationToken ct) => s.GetAsync(id, proposalId, ct));
+        g.MapPost("/raci/proposals", async Task<Created<RaciProposalDto>> (int id, RaciProposalInput input, RaciProposalService s, CancellationToken ct) =>
+            {
+                var p = await s.ProposeAsync(id, input, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/raci/proposals/{p.Id}", p);
+            })
+            .WithSummary("Propose a whole matrix (validated like a save); it waits for our manager. The comment is shared with both sides");
+        g.MapPost("/raci/proposals/{proposalId:int}/accept", (int id, int proposalId, RaciProposalDecision input, RaciProposalService s, CancellationToken ct) =>
+                s.AcceptAsync(id, proposalId, input, ct))
+            .RequireAuthorization(Policies.Manage)
+            .WithSummary("Accept a proposal: the matrix is saved if it has not changed since the proposal was made (else 409); send the proposal's version");
+        g.MapPost("/raci/proposals/{proposalId:int}/reject", (int id, int proposalId, RaciProposalDecision input, RaciProposalService s, CancellationToken ct) =>
+                s.RejectAsync(id, proposalId, input, ct))
+            .RequireAuthorization(Policies.Manage).WithSummary("Reject a proposal with a reason the partner reads; send the proposal's version");
+
+        // The activity timeline (partner users: only what is shared with them) and its free notes.
+        g.MapGet("/timeline", (int id, string? kind, int? page, int? pageSize, TimelineService s, CancellationToken ct) =>
+                s.PageAsync(id, TimelineService.ParseKind(kind), page, pageSize, ct))
+            .WithSummary("The partnership's activity, newest first, paged (20 a page by default, up to 100), filterable by kind (stageMove, meeting, decision, actionItem, agreementChange, statement, survey, note)");
+        g.MapPost("/notes", async Task<Created<PartnershipNoteDto>> (int id, PartnershipNoteInput input, TimelineService s, CancellationToken ct) =>
+            {
+                var n = await s.AddNoteAsync(id, input, ct);
+                return TypedResults.Created($"/api/partnerships/{id}/governance/notes/{n.Id}", n);
+            })
+            .WithSummary("Add a note to the timeline: our people choose internal or shared (required); partner users' notes are always shared");
+        g.MapPut("/notes/{noteId:int}", (int id, int noteId, PartnershipNoteEdit input, TimelineService s, CancellationToken ct) => s.EditNoteAsync(id, noteId, input, ct))
+            .RequireAuthorization(Policies.Internal).WithSummary("Change a note's text (its visibility stays); send the version you read");
+        g.MapDelete("/notes/{noteId:int}", async Task<NoContent> (int id, int noteId, TimelineService s, CancellationToken ct) =>
+            {
+                await s.DeleteNoteAsync(id, noteId, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Internal).WithSummary("Delete a note");
+
         // Meetings: partner users read their own partnership's meetings and the shared notes; staff write.
         g.MapGet("/meetings", (int id, MeetingService s, CancellationToken ct) => s.ListAsync(id, ct))
             .WithSummary("Meetings, newest first, with agenda, notes (partner users: shared ones only) and action items (staff)");
@@ -82,6 +119,9 @@ public static class GovernanceApi
             })
             .RequireAuthorization(Policies.Manage)
             .WithSummary("Start a cadence from a template: first start (wall-clock) in an IANA zone and an explicit end (never, on a date, after a count); its meetings are generated");
+        g.MapPut("/cadences/{seriesId:int}", (int id, int seriesId, SeriesEditInput input, CadenceService s, CancellationToken ct) => s.UpdateAsync(id, seriesId, input, ct))
+            .RequireAuthorization(Policies.Manage)
+            .WithSummary("Change a cadence's time, zone, rhythm, length or agenda: meetings to come that nobody changed are regenerated, past and changed ones stay; send the version you read");
         g.MapPost("/cadences/{seriesId:int}/stop", (int id, int seriesId, SeriesStopInput input, CadenceService s, CancellationToken ct) => s.StopAsync(id, seriesId, input, ct))
             .RequireAuthorization(Policies.Manage).WithSummary("End a cadence after a day (today when empty): later untouched meetings are removed, changed ones cancelled");
 

@@ -11,7 +11,8 @@ namespace Warmglow.Web.Features.Governance;
 /// Governance demo data for the live partnerships: managers on both sides, the sponsor and a three-person steering
 /// committee with time commitments, the starter RACI matrix saved, and a year of decisions whose decision time falls
 /// from about 14 days to about 3 (the seeds' story), plus one open request. The last live partnership has no partner-side
-/// manager, so its sponsorship flag shows. Runs before health (400), whose recompute turns the gaps into red flags.
+/// manager, so its sponsorship flag shows. Each live partnership also gets an internal and a shared timeline note.
+/// Runs before health (400), whose recompute turns the gaps into red flags.
 /// </summary>
 public sealed class GovernanceDemo(WarmglowDb db) : IDemoContributor
 {
@@ -98,6 +99,15 @@ public sealed class GovernanceDemo(WarmglowDb db) : IDemoContributor
                 PartnershipId = p.Id, Title = "Renew the joint marketing budget", Type = DecisionType.BudgetUnderLimit, Route = DecisionRoute.Manager,
                 Status = DecisionStatus.Proposed, RequestedAt = context.Now.AddDays(-2), RequestedById = manager.Id, RequestedByName = manager.DisplayName,
             });
+        }
+        // Timeline notes: one internal, one shared with the partner, on each live partnership.
+        foreach (var p in live)
+        {
+            var author = p.ManagerId is { } mid && staff.TryGetValue(mid, out var m) ? m : context.Staff[0];
+            db.PartnershipNotes.Add(new PartnershipNote { PartnershipId = p.Id, Shared = false, AuthorId = author.Id, AuthorName = author.DisplayName,
+                At = context.Now.AddDays(-9), Text = "Their budget owner changes next quarter; keep the sponsor close until the new one is known." });
+            db.PartnershipNotes.Add(new PartnershipNote { PartnershipId = p.Id, Shared = true, AuthorId = author.Id, AuthorName = author.DisplayName,
+                At = context.Now.AddDays(-4), Text = "Thanks for a good alignment meeting: the joint plan for next quarter is agreed as discussed." });
         }
         await db.SaveChangesAsync(ct);
         await AddMeetingsAsync(live.Select(l => (l.Id, l.ManagerId)).ToList(), context, ct);

@@ -28,3 +28,19 @@ public sealed class GovernancePortalViewComponent(GovernanceService governance, 
             await meetings.ListAsync(partnershipId, ct)));
     }
 }
+
+public sealed record TimelineSectionView(int PartnershipId, TimelinePage Page, bool Portal);
+
+/// <summary>The partnership page's "Activity" card: the ten newest timeline entries and a link to the whole timeline.</summary>
+public sealed class TimelineSectionViewComponent(TimelineService timeline) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int partnershipId) =>
+        View(new TimelineSectionView(partnershipId, await timeline.PageAsync(partnershipId, null, 1, 10, HttpContext.RequestAborted), false));
+}
+
+/// <summary>A partnership's recent shared activity in the partner portal (notes, meetings, shared action items).</summary>
+public sealed class TimelinePortalViewComponent(TimelineService timeline) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int partnershipId) =>
+        View(new TimelineSectionView(partnershipId, await timeline.PageAsync(partnershipId, null, 1, 5, HttpContext.RequestAborted), true));
+}

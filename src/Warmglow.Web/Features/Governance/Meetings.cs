@@ -130,7 +130,8 @@ public sealed record AttendeeDto(int Id, GovernanceSide Side, string Name, Atten
 
 public sealed record NoteInput(string? Text, bool? Shared);
 
-public sealed record ActionItemInput(string? Title, string? OwnerId, DateOnly? DueOn);
+/// <summary>An action item: its owner is one of ours or a portal user of a partner in the partnership; <see cref="Shared"/> lets the partner's users see it.</summary>
+public sealed record ActionItemInput(string? Title, string? OwnerId, DateOnly? DueOn, bool? Shared = null);
 
 public sealed record NoteDto(int Id, string Text, bool Shared, string AuthorName, DateTime At);
 
@@ -302,21 +303,27 @@ public sealed class MeetingService(WarmglowDb db, TaskService tasks, UserDirecto
         return new(n.Id, n.Text, n.Shared, n.AuthorName, n.At);
     }
 
-    /// <summary>An action item from a meeting: a task for one of our people, linked back to the meeting.</summary>
+    /// <summary>An action item from a meeting: a task for one of our people or the partner's, linked back to the meeting.</summary>
     public async Task<ActionItemDto> AddActionItemAsync(int partnershipId, int meetingId, ActionItemInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
         errors.Required("title", input.Title, 200);
         if (input.DueOn is null) errors.Add("dueOn", "is required.");
         if (string.IsNullOrWhiteSpace(input.OwnerId)) errors.Add("ownerId", "is required: pick who does it.");
-        else if (!await users.IsStaffAsync(input.OwnerId, ct)) errors.Add("ownerId", "is not one of our people in this workspace.");
+        else if (!await users.IsStaffAsync(input.OwnerId, ct))
+        {
+            // The partner's side may own it too (decision 0025): a portal user of a partner in this partnership.
+            var partnerIds = db.PartnershipMembers.Where(m => m.PartnershipId == partnershipId).Select(m => m.PartnerId);
+            if (!await users.Memberships().AnyAsync(m => m.UserId == input.OwnerId && m.PartnerId != null && partnerIds.Contains(m.PartnerId.Value), ct))
+                errors.Add("ownerId", "is not one of our people or a portal user of a partner in this partnership.");
+        }
         ValidationFailed.ThrowIfAny(errors);
         var title = await db.Meetings.Where(m => m.Id == meetingId && m.PartnershipId == partnershipId).Select(m => m.Title).FirstOrDefaultAsync(ct)
             ?? throw new NotFound("Meeting");
         var (task, _) = await tasks.OpenOnceAsync(new WorkTask
         {
             PartnershipId = partnershipId, Title = input.Title!.Trim(), Details = $"From the meeting \"{title}\".", AssigneeId = input.OwnerId,
-            DueOn = input.DueOn!.Value, Source = ActionItemSource, SourceKey = $"action:{meetingId}:{Guid.NewGuid():N}",
+            DueOn = input.DueOn!.Value, Source = ActionItemSource, Shared = input.Shared == true, SourceKey = $"action:{meetingId}:{Guid.NewGuid():N}",
             Link = $"/Governance/Partnership/{partnershipId}#meeting-{meetingId}",
         }, ct);
         var owner = (await users.NamesAsync([input.OwnerId!], ct)).GetValueOrDefault(input.OwnerId!);

@@ -15,6 +15,7 @@ public sealed class HealthModule : IWarmglowModule
         services.AddHostedService<AnonymousAnswerPoolShutdown>();
         services.AddScoped<HealthService>();
         services.AddScoped<HealthReadModel>();
+        services.AddSingleton<Signals.ITimelineSource, SurveyTimeline>();
         services.AddScoped<IHealthSummarySource>(sp => sp.GetRequiredService<HealthReadModel>());
         services.AddScoped<HealthReport>();
         services.AddScoped<IPartnershipReportSource>(sp => sp.GetRequiredService<HealthReport>());

@@ -6,7 +6,8 @@ namespace Warmglow.Web.Features.Partnerships;
 /// <summary>Partnerships: the ten types, the lifecycle state machine and its history.</summary>
 public sealed class PartnershipsModule : IWarmglowModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<PartnershipService>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<PartnershipService>().AddSingleton<Signals.ITimelineSource, StageMoveTimeline>();
 
     public void AuthorizePages(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection pages) =>
         pages.AuthorizeFolder("/Partnerships", Policies.Internal);

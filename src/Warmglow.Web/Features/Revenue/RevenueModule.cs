@@ -20,6 +20,7 @@ public sealed class RevenueModule : IWarmglowModule
         services.AddScoped<RevenueLedger>();
         services.AddScoped<StatementService>();
         services.AddScoped<RevenueQueries>();
+        services.AddSingleton<Signals.ITimelineSource, StatementTimeline>();
         services.AddScoped<IInfluencedRevenueSource, LedgerInfluencedRevenue>();
         services.AddScoped<RevenueReport>();
         services.AddScoped<IPartnershipReportSource>(sp => sp.GetRequiredService<RevenueReport>());

@@ -55,6 +55,7 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     [BindProperty] public string? ActionTitle { get; set; }
     [BindProperty] public string? OwnerId { get; set; }
     [BindProperty] public DateOnly? DueOn { get; set; }
+    [BindProperty] public bool ActionShared { get; set; }
 
     // Cadences: a template, the first start (wall-clock) in a zone, and an explicit end.
     public IReadOnlyList<SeriesDto> Cadences { get; private set; } = [];
@@ -158,13 +159,7 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     [RequirePolicy(Policies.Manage)]
     public Task<IActionResult> OnPostScheduleAsync()
     {
-        // One agenda item per line: "item | owner | minutes" (owner and minutes optional).
-        var agenda = (AgendaText ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l =>
-        {
-            var parts = l.Split('|').Select(p => p.Trim()).ToArray();
-            return new AgendaItem(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null,
-                parts.Length > 2 && int.TryParse(parts[2], out var min) ? min : null);
-        }).ToList();
+        var agenda = ParseAgenda(AgendaText);
         return RunMapped(() => meetings.ScheduleAsync(Id, new(MeetingTitle, StartsAt, EndsAt, TimeZone, agenda), HttpContext.RequestAborted),
             "Meeting scheduled.", "meetings", ("Title", nameof(MeetingTitle)), ("Agenda", nameof(AgendaText)));
     }
@@ -175,7 +170,7 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
 
     [RequirePolicy(Policies.Manage)]
     public Task<IActionResult> OnPostActionItemAsync() =>
-        RunMapped(() => meetings.AddActionItemAsync(Id, MeetingId ?? 0, new(ActionTitle, OwnerId, DueOn), HttpContext.RequestAborted),
+        RunMapped(() => meetings.AddActionItemAsync(Id, MeetingId ?? 0, new(ActionTitle, OwnerId, DueOn, ActionShared), HttpContext.RequestAborted),
             "Action item added to the task list.", "meetings", ("Title", nameof(ActionTitle)));
 
     [RequirePolicy(Policies.Manage)]
@@ -187,6 +182,31 @@ public class PartnershipModel(GovernanceService governance, DecisionService deci
     }
 
     public bool PostedCadence { get; private set; }
+
+    /// <summary>One agenda item per line: "item | owner | minutes" (owner and minutes optional).</summary>
+    static List<AgendaItem> ParseAgenda(string? text) =>
+        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l =>
+        {
+            var parts = l.Split('|').Select(p => p.Trim()).ToArray();
+            return new AgendaItem(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null,
+                parts.Length > 2 && int.TryParse(parts[2], out var min) ? min : null);
+        }).ToList();
+
+    public static string AgendaLines(IEnumerable<AgendaItem> agenda) =>
+        string.Join("\n", agenda.Select(a => a.Item + (a.Owner is null && a.Minutes is null ? "" : $" | {a.Owner} | {a.Minutes}")));
+
+    // Change a cadence: from which local start, in which zone, how long, with which agenda.
+    [BindProperty] public DateTime? CadenceFrom { get; set; }
+    [BindProperty] public string? CadenceZone { get; set; }
+    [BindProperty] public int? CadenceMinutes { get; set; }
+    [BindProperty] public string? CadenceAgenda { get; set; }
+
+    [RequirePolicy(Policies.Manage)]
+    public Task<IActionResult> OnPostEditCadenceAsync() =>
+        RunMapped(() => cadences.UpdateAsync(Id, SeriesId ?? 0, new(MeetingVersion, FirstStartsAt: CadenceFrom, TimeZone: CadenceZone,
+                DurationMinutes: CadenceMinutes, Agenda: ParseAgenda(CadenceAgenda)), HttpContext.RequestAborted),
+            "Cadence changed; its meetings to come are rescheduled, moved and cancelled ones stay.", "cadences",
+            ("FirstStartsAt", ""), ("TimeZone", ""), ("DurationMinutes", ""), ("Agenda", ""), ("Title", ""), ("Until", ""), ("Count", ""));
 
     [RequirePolicy(Policies.Manage)]
     public Task<IActionResult> OnPostStopCadenceAsync() =>
