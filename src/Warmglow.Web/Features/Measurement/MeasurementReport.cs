@@ -17,7 +17,8 @@ public sealed class MeasurementReport(DashboardService dashboards, ValueService 
         var figures = new List<ReportFigure>
         {
             new("Composite score", card.Composite is { } c ? $"{N(c)} of 100" : "not scored yet", card.Partial ? "some categories have no data yet" : card.FrameLabel),
-            new("Influenced revenue", $"{N(roi.InfluencedRevenue)} {roi.Currency}", "to date"),
+            new("Influenced revenue", $"{N(roi.InfluencedRevenue)} {roi.Currency}", roi.OtherCurrencyRevenue.Count == 0 ? "to date"
+                : $"to date; also {string.Join(", ", roi.OtherCurrencyRevenue.Select(o => $"{N(o.Amount)} {o.Currency}"))}, not converted or counted in ROI"),
             new("Costs", $"{N(roi.TotalCosts)} {roi.Currency}", "people's time, budget and tools"),
             new("ROI", roi.Percent is { } p ? $"{N(Math.Round(p, 1))}%" : "not defined yet", roi.UndefinedReason),
         };
