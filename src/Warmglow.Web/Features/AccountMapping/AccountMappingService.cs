@@ -80,7 +80,7 @@ public sealed record PartnershipOverlap(int PartnershipId, string PartnershipNam
 /// </summary>
 public sealed class AccountMappingService(WarmglowDb db)
 {
-    public const int PreviewRows = 10, MaxRowErrors = 50, MaxDuplicatesListed = 20, MaxExportRows = 100_000;
+    public const int PreviewRows = 10, MaxRowErrors = PopulationCsv.MaxRowErrors, MaxDuplicatesListed = 20, MaxExportRows = 100_000;
 
     // --- populations ---------------------------------------------------------------------------------
 
@@ -215,40 +215,16 @@ public sealed class AccountMappingService(WarmglowDb db)
         var first = new List<PreviewRow>();
         var duplicates = new List<DuplicateDto>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        int rows = 0, dupes = 0, rowErrors = 0;
-        IReadOnlyList<string> columns = [];
-        ColumnMap? map = null;
+        var dupes = 0;
+        PopulationCsv? csv = null;
         RecordWriter? writer = null;
         try
         {
             using var text = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 64 * 1024);
-            var csv = new CsvStreamReader(text);
-            var (header, headerError) = await csv.ReadAsync();
-            if (headerError is not null) throw ValidationFailed.For("file", $"has a header row that cannot be read: it {headerError.Message}");
-            if (header is null) throw ValidationFailed.For("file", "is empty. Expected a header row, for example: Account Name,Website,Billing Country,Type.");
-            columns = header.Fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToList();
-            map = PopulationColumns.Resolve(columns, mapping, errors);
-            if (map is null) throw new ValidationFailed(errors);
+            csv = await PopulationCsv.OpenAsync(text, mapping, errors) ?? throw new ValidationFailed(errors);
             if (into is not null) writer = await RecordWriter.OpenAsync(db, ct);
-            while (true)
+            await foreach (var row in csv.RowsAsync().WithCancellation(ct))
             {
-                var (record, syntax) = await csv.ReadAsync();
-                if (record is null && syntax is null) break;
-                rows++;
-                if (syntax is not null)
-                {
-                    if (++rowErrors <= MaxRowErrors) errors.Add($"row {syntax.Line}", syntax.Message);
-                    continue;
-                }
-                var rowErrorsBefore = new FieldErrors();
-                var row = PopulationColumns.Read(record!.Line, record.Fields, map, rowErrorsBefore);
-                if (row is null)
-                {
-                    foreach (var (k, ms) in rowErrorsBefore.ToDictionary())
-                        foreach (var m in ms)
-                            if (++rowErrors <= MaxRowErrors) errors.Add(k, m);
-                    continue;
-                }
                 if (seen.TryGetValue(row.MergeKey, out var firstLine))
                 {
                     dupes++;
@@ -276,10 +252,9 @@ public sealed class AccountMappingService(WarmglowDb db)
         {
             if (writer is not null) await writer.DisposeAsync();
         }
-        if (rowErrors > MaxRowErrors) errors.Add("file", $"has {rowErrors} rows with errors; the first {MaxRowErrors} are listed.");
-        if (rows == 0) errors.Add("file", "has a header row but no data rows.");
-        else if (seen.Count == 0 && errors.IsEmpty) errors.Add("file", "has no row we could read.");
-        return (new PreviewDto(PopulationColumns.Describe(map!.Format), columns, first, rows, seen.Count, dupes, duplicates, errors.ToDictionary()), map.Format);
+        csv!.Finish();
+        if (csv.Rows > 0 && seen.Count == 0 && errors.IsEmpty) errors.Add("file", "has no row we could read.");
+        return (new PreviewDto(PopulationColumns.Describe(csv.Map.Format), csv.Columns, first, csv.Rows, seen.Count, dupes, duplicates, errors.ToDictionary()), csv.Map.Format);
     }
 
     public async Task<IReadOnlyList<PopulationDto>> PopulationsAsync(int partnershipId, MappingCaller caller, CancellationToken ct = default)

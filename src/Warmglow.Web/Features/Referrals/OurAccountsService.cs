@@ -28,7 +28,7 @@ public sealed record CrmImportResult(CrmAccountKind Kind, string KindName, strin
 /// </summary>
 public sealed class OurAccountsService(WarmglowDb db)
 {
-    public const int MaxRowErrors = 50;
+    public const int MaxRowErrors = PopulationCsv.MaxRowErrors;
 
     public static string Describe(CrmAccountKind k) => k == CrmAccountKind.Customer ? "Customer of ours" : "Open opportunity of ours";
 
@@ -193,8 +193,8 @@ public sealed class OurAccountsService(WarmglowDb db)
         if (kind is not { } k || !Enum.IsDefined(k)) throw ValidationFailed.For("kind", "is required: our customers or our open opportunities.");
         var errors = new FieldErrors();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int rows = 0, dupes = 0, rowErrors = 0;
-        ExportFormat format;
+        var dupes = 0;
+        PopulationCsv? csv = null;
         var groups = (await db.CompanyAliasDomains.AsNoTracking().Select(d => new { d.Domain, d.Alias!.Key }).ToListAsync(ct))
             .ToDictionary(d => d.Domain, d => d.Key, StringComparer.Ordinal);
         var now = db.UtcNow;
@@ -206,33 +206,11 @@ public sealed class OurAccountsService(WarmglowDb db)
         try
         {
             using var text = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 64 * 1024);
-            var csv = new CsvStreamReader(text);
-            var (header, headerError) = await csv.ReadAsync();
-            if (headerError is not null) throw ValidationFailed.For("file", $"has a header row that cannot be read: it {headerError.Message}");
-            if (header is null) throw ValidationFailed.For("file", "is empty. Expected a header row, for example: Account Name,Website,Billing Country,Type.");
-            var map = PopulationColumns.Resolve(header.Fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToList(), null, errors) ?? throw new ValidationFailed(errors);
-            format = map.Format;
+            csv = await PopulationCsv.OpenAsync(text, null, errors) ?? throw new ValidationFailed(errors);
             writer = await db.Sql().OpenBulkWriterAsync(db, "CrmAccounts", Columns, ct);
             var values = new object?[Columns.Length];
-            while (true)
+            await foreach (var row in csv.RowsAsync().WithCancellation(ct))
             {
-                var (record, syntax) = await csv.ReadAsync();
-                if (record is null && syntax is null) break;
-                rows++;
-                if (syntax is not null)
-                {
-                    if (++rowErrors <= MaxRowErrors) errors.Add($"row {syntax.Line}", syntax.Message);
-                    continue;
-                }
-                var rowErrorsHere = new FieldErrors();
-                var row = PopulationColumns.Read(record!.Line, record.Fields, map, rowErrorsHere);
-                if (row is null)
-                {
-                    foreach (var (f, ms) in rowErrorsHere.ToDictionary())
-                        foreach (var m in ms)
-                            if (++rowErrors <= MaxRowErrors) errors.Add(f, m);
-                    continue;
-                }
                 if (!seen.Add(row.MergeKey)) { dupes++; continue; }
                 if (!errors.IsEmpty) continue;
                 values[0] = ws; values[1] = k.ToString(); values[2] = row.Line; values[3] = row.Name; values[4] = row.Website; values[5] = row.Country;
@@ -240,8 +218,7 @@ public sealed class OurAccountsService(WarmglowDb db)
                 values[10] = row.Key.NameKey; values[11] = row.Key.Country; values[12] = now; values[13] = by;
                 await writer.WriteAsync(values, ct);
             }
-            if (rowErrors > MaxRowErrors) errors.Add("file", $"has {rowErrors} rows with errors; the first {MaxRowErrors} are listed.");
-            if (rows == 0) errors.Add("file", "has a header row but no data rows.");
+            csv.Finish();
             if (!errors.IsEmpty) throw new ValidationFailed(errors, "The file was not imported: fix these rows and upload it again. Nothing was changed.");
             await writer.CompleteAsync(ct);
         }
@@ -254,6 +231,6 @@ public sealed class OurAccountsService(WarmglowDb db)
             if (writer is not null) await writer.DisposeAsync();
         }
         await uow.CommitAsync(ct);
-        return new CrmImportResult(k, Describe(k), PopulationColumns.Describe(format), rows, seen.Count, dupes);
+        return new CrmImportResult(k, Describe(k), PopulationColumns.Describe(csv!.Map.Format), csv.Rows, seen.Count, dupes);
     }
 }
