@@ -38,6 +38,8 @@ public abstract class DemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             Assert.NotEmpty(managers);
             Assert.All(managers.Concat(assignees), id => Assert.Contains(id, own));
             Assert.True(await db.Agreements.AnyAsync());
+            // The reports show in the demo: each scaling partnership's manager has a task that opens its review pack.
+            Assert.True(await db.Tasks.AnyAsync(t => t.Source == "review-pack" && t.Link!.StartsWith("/Reports/Qbr/")));
             // Accounts and the portal have demo data of their own: a pending invitation, a used API key, and a portal
             // account for the people of every live partner.
             Assert.True(await db.Memberships.AnyAsync(m => m.WorkspaceId == ws.Id && db.Users.Any(u => u.Id == m.UserId && u.InvitedAt != null && u.PasswordHash == null)));

@@ -15,6 +15,7 @@ public sealed class ReportsModule : IWarmglowModule
         services.AddScoped<ReportService>();
         services.AddSingleton<PdfPrinter>();
         services.AddScoped<ReportPdf>();
+        services.AddScoped<Demo.IDemoContributor, ReportsDemo>();
         services.AddSection(SectionSlot.PartnershipSide, 90, "ReportsSection", Policies.Oversee);
     }
 
