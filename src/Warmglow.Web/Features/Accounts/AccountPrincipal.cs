@@ -83,6 +83,9 @@ public sealed class FreshPrincipalMiddleware(RequestDelegate next)
     {
         if (http.User.Identity?.IsAuthenticated == true && !http.User.HasClaim(c => c.Type == WarmglowClaims.ApiKey))
         {
+            // One connection for the whole request (EF closes it when the request's context is disposed) instead of one
+            // open and close per query: on SQLite every open re-registers EF's dozen functions on the pooled handle.
+            await db.Database.OpenConnectionAsync(http.RequestAborted);
             var fresh = await AccountPrincipal.RefreshAsync(db, http.User, options.Value.ClaimsIdentity.SecurityStampClaimType, http.RequestAborted);
             if (fresh is null)
             {
