@@ -157,33 +157,55 @@ public sealed class MeetingService(WarmglowDb db, TaskService tasks, UserDirecto
 {
     public const string ActionItemSource = "action-item";
 
+    /// <summary>The partnership's latest 50 meetings with their notes, action items and attendees: four queries in all.</summary>
     public async Task<IReadOnlyList<MeetingDto>> ListAsync(int partnershipId, CancellationToken ct = default)
     {
         if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct)) throw new NotFound($"Partnership {partnershipId}");
-        var ids = await db.Meetings.AsNoTracking().Where(m => m.PartnershipId == partnershipId).OrderByDescending(m => m.StartsAt)
-            .Select(m => m.Id).Take(50).ToListAsync(ct);
-        var list = new List<MeetingDto>();
-        foreach (var id in ids) list.Add(await GetAsync(partnershipId, id, ct));
-        return list;
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.PartnershipId == partnershipId).OrderByDescending(m => m.StartsAt)
+            .Take(50).ToListAsync(ct);
+        return await WithDetailsAsync(partnershipId, meetings, ct);
     }
 
     public async Task<MeetingDto> GetAsync(int partnershipId, int id, CancellationToken ct = default)
     {
         var m = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.PartnershipId == partnershipId, ct) ?? throw new NotFound("Meeting");
+        return (await WithDetailsAsync(partnershipId, [m], ct))[0];
+    }
+
+    async Task<IReadOnlyList<MeetingDto>> WithDetailsAsync(int partnershipId, IReadOnlyList<Meeting> meetings, CancellationToken ct)
+    {
+        if (meetings.Count == 0) return [];
+        var ids = meetings.Select(m => m.Id).ToList();
         var partner = db.Tenant.PartnerId is not null;
-        var notes = await db.MeetingNotes.AsNoTracking().Where(n => n.MeetingId == id && (!partner || n.Shared)).OrderBy(n => n.At)
-            .Select(n => new NoteDto(n.Id, n.Text, n.Shared, n.AuthorName, n.At)).ToListAsync(ct);
-        var prefix = $"action:{id}:";
-        var items = partner ? [] : await db.Tasks.AsNoTracking().Where(t => t.Source == ActionItemSource && t.SourceKey.StartsWith(prefix)).OrderBy(t => t.DueOn)
-            .Select(t => new ActionItemDto(t.Id, t.Title, t.Assignee!.DisplayName, t.DueOn, t.Status.ToString())).ToListAsync(ct);
-        var attendees = await db.MeetingAttendees.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Side).ThenBy(a => a.Name).ToListAsync(ct);
-        var zone = Meetings.Zone(m.TimeZone) ?? TimeZoneInfo.Utc;
-        return new(m.Id, m.PartnershipId, m.Title, m.StartsAt, m.EndsAt, m.TimeZone, TimeZoneInfo.ConvertTimeFromUtc(m.StartsAt, zone),
-            TimeZoneInfo.ConvertTimeFromUtc(m.EndsAt, zone), m.Agenda.Items, m.Status, notes, items, m.Version)
+        var notes = (await db.MeetingNotes.AsNoTracking().Where(n => ids.Contains(n.MeetingId) && (!partner || n.Shared)).OrderBy(n => n.At)
+            .Select(n => new { n.MeetingId, Note = new NoteDto(n.Id, n.Text, n.Shared, n.AuthorName, n.At) }).ToListAsync(ct))
+            .ToLookup(n => n.MeetingId, n => n.Note);
+        // Action items are the partnership's tasks keyed "action:{meeting}:…"; partner users see none here.
+        var items = partner ? Enumerable.Empty<(int, ActionItemDto)>().ToLookup(x => x.Item1, x => x.Item2)
+            : (await db.Tasks.AsNoTracking().Where(t => t.PartnershipId == partnershipId && t.Source == ActionItemSource).OrderBy(t => t.DueOn)
+                .Select(t => new { t.SourceKey, Item = new ActionItemDto(t.Id, t.Title, t.Assignee!.DisplayName, t.DueOn, t.Status.ToString()) })
+                .ToListAsync(ct))
+                .Select(t => (Meeting: MeetingOf(t.SourceKey), t.Item)).Where(t => t.Meeting is not null)
+                .ToLookup(t => t.Meeting!.Value, t => t.Item);
+        var attendees = (await db.MeetingAttendees.AsNoTracking().Where(a => ids.Contains(a.MeetingId)).OrderBy(a => a.Side).ThenBy(a => a.Name)
+            .ToListAsync(ct)).ToLookup(a => a.MeetingId);
+        return meetings.Select(m =>
         {
-            SeriesId = m.SeriesId, Changed = m.Changed, Sequence = m.Sequence,
-            Attendees = attendees.Select(ToDto).ToList(),
-        };
+            var zone = Meetings.Zone(m.TimeZone) ?? TimeZoneInfo.Utc;
+            return new MeetingDto(m.Id, m.PartnershipId, m.Title, m.StartsAt, m.EndsAt, m.TimeZone, TimeZoneInfo.ConvertTimeFromUtc(m.StartsAt, zone),
+                TimeZoneInfo.ConvertTimeFromUtc(m.EndsAt, zone), m.Agenda.Items, m.Status, notes[m.Id].ToList(), items[m.Id].ToList(), m.Version)
+            {
+                SeriesId = m.SeriesId, Changed = m.Changed, Sequence = m.Sequence,
+                Attendees = attendees[m.Id].Select(ToDto).ToList(),
+            };
+        }).ToList();
+    }
+
+    /// <summary>The meeting an action item's source key ("action:{meeting}:{suffix}") names.</summary>
+    static int? MeetingOf(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length >= 3 && parts[0] == "action" && int.TryParse(parts[1], out var id) ? id : null;
     }
 
     /// <summary>Schedules a meeting; start and end are wall-clock times in <see cref="MeetingInput.TimeZone"/>.</summary>
