@@ -114,6 +114,8 @@ public sealed class ClusterService(WarmglowDb db, IEnumerable<IPartnerPipelineSo
         c.Members.Clear();
         c.Name = input.Name!.Trim();
         Apply(c, input, members);
+        // A change of members alone is a change of the cluster: its version moves, so a stale edit of either is refused.
+        db.Entry(c).State = EntityState.Modified;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new Conflict(Stale); }
         await tx.CommitAsync(ct);
