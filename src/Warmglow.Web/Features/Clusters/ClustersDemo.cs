@@ -8,8 +8,8 @@ namespace Warmglow.Web.Features.Clusters;
 /// <summary>
 /// Clusters demo data: the seeds' data analytics cluster, made of demo partners — Relaywise CRM brings the data
 /// integration, Northbridge Neuroscience Institute the analysis and visualization, Keystone Workplace Wellbeing the
-/// consulting — for enterprise employers in Europe (two warnings show: Relaywise serves the mid-market, Northbridge works
-/// in the UK and Ireland), and a few partner-to-partner links between them and a reseller.
+/// consulting — for enterprise employers in the UK and Ireland (two warnings show, both about Relaywise: it serves the
+/// mid-market and works in Europe), and a few partner-to-partner links between them and a reseller.
 /// </summary>
 public sealed class ClustersDemo(WarmglowDb db, ClusterService clusters) : IDemoContributor
 {
@@ -26,7 +26,7 @@ public sealed class ClustersDemo(WarmglowDb db, ClusterService clusters) : IDemo
             "Workplace wellbeing insights as one offer: usage and check-in data flows from Mindful Glow into the CRM the employer already uses, " +
             "is turned into stress and focus dashboards grounded in heart-rate variability research, and is read with HR in quarterly consulting sessions.",
             "HR and people teams at employers with 1,000+ staff who want to show the effect of their wellbeing programme.",
-            CustomerSegment.Enterprise, "Europe",
+            CustomerSegment.Enterprise, "UK & Ireland",
             [
                 new ClusterMemberInput(Id("Relaywise CRM"), "Data integration: syncs usage and check-ins into the CRM", CustomerSegment.MidMarket, BusinessModel.Subscription),
                 new ClusterMemberInput(Id("Northbridge Neuroscience Institute"), "Visualization: stress and focus dashboards built on HRV research", CustomerSegment.Enterprise, BusinessModel.Subscription),
