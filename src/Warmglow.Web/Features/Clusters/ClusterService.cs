@@ -49,6 +49,7 @@ public sealed class ClusterService(WarmglowDb db, IEnumerable<IPartnerPipelineSo
 {
     const string Stale = "Someone else changed this cluster after you opened it; reload and apply your change again.";
     public const int MaxLinksShown = 200;
+    const string TakenName = "is already taken by another cluster: pick another name.";
 
     // ---- Clusters ----
 
@@ -100,7 +101,8 @@ public sealed class ClusterService(WarmglowDb db, IEnumerable<IPartnerPipelineSo
         var c = new PartnerCluster { Name = input.Name!.Trim() };
         Apply(c, input, members);
         db.PartnerClusters.Add(c);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e)) { throw ValidationFailed.For("name", TakenName); }
         return await GetAsync(c.Id, ct);
     }
 
@@ -118,6 +120,7 @@ public sealed class ClusterService(WarmglowDb db, IEnumerable<IPartnerPipelineSo
         db.Entry(c).State = EntityState.Modified;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new Conflict(Stale); }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e)) { throw ValidationFailed.For("name", TakenName); }
         await tx.CommitAsync(ct);
         return await GetAsync(c.Id, ct);
     }
@@ -164,7 +167,7 @@ public sealed class ClusterService(WarmglowDb db, IEnumerable<IPartnerPipelineSo
                 if (!known.Contains(rows[i].PartnerId!.Value)) errors.Add($"members[{i}].partnerId", "is not a partner of this workspace.");
             var name = input.Name!.Trim();
             if (await db.PartnerClusters.AnyAsync(c => c.Id != (id ?? 0) && c.Name == name, ct))
-                errors.Add("name", "is already taken by another cluster: pick another name.");
+                errors.Add("name", TakenName);
         }
         ValidationFailed.ThrowIfAny(errors);
         return rows;
