@@ -114,6 +114,7 @@ IWarmglowModule[] modules =
     new Warmglow.Web.Features.Sunsetting.SunsettingModule(),
     new Warmglow.Web.Features.Reports.ReportsModule(),
     new Warmglow.Web.Features.Onboarding.OnboardingModule(),
+    new Warmglow.Web.Features.Clusters.ClustersModule(),
     new TasksModule(),
     new Warmglow.Web.Features.Notifications.NotificationsModule(),
     new Warmglow.Web.Features.Webhooks.WebhooksModule(),

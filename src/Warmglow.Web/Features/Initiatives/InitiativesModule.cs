@@ -16,6 +16,7 @@ public sealed class InitiativesModule : IWarmglowModule
         services.AddScoped<Signals.IPartnershipReportSource, InitiativesReport>();
         services.AddSingleton<IActivitySource, InitiativeActivity>();
         services.AddScoped<IPartnerNextActionSource, InitiativeNextActions>();
+        services.AddScoped<IInitiativeCountSource, InitiativeCountSignal>();
         services.AddScoped<IDemoContributor, InitiativesDemo>();
         services.AddSection(SectionSlot.PartnershipMain, 300, "InitiativesSection", Policies.Internal);
         services.AddSection(SectionSlot.PortalPartnership, 300, "InitiativesPortal", Policies.Member);

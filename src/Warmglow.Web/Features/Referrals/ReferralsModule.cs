@@ -13,6 +13,7 @@ public sealed class ReferralsModule : IWarmglowModule
         services.AddScoped<ReferralFigures>();
         services.AddScoped<OurAccountsService>();
         services.AddScoped<Signals.IPartnerNextActionSource, ReferralNextActions>();
+        services.AddScoped<Signals.IPartnerPipelineSource, ReferralPipelineSignal>();
         services.AddSingleton<IRecurringJob, ReferralJob>();
         services.AddScoped<IDemoContributor, ReferralsDemo>();
         services.AddSection(SectionSlot.PartnershipMain, 250, "ReferralsSection", Policies.Internal);
