@@ -31,6 +31,7 @@ static class PrivateOverlapBench
         var ra = a.Intersect(z, w, ownInOrder: true);
         var rb = b.Intersect(w, z, ownInOrder: false);
         Console.WriteLine($"  both intersections: {sw.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"  CPU time {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s (wall time stretches with other load; CPU time / cores is the quiet-machine figure)");
         Console.WriteLine($"  total {total.Elapsed.TotalSeconds:F1} s; A counts {ra.Count:N0} (expected {shared:N0}), B counts {rb.Count:N0}; " +
             $"{ra.OwnIndexes!.Count:N0} of A's records named");
         if (ra.Count != shared || rb.Count != shared) throw new InvalidOperationException("Wrong count.");
