@@ -92,8 +92,8 @@ public sealed class PrivateOverlapService(WarmglowDb db, IPopulationKeySource po
         _ => "Failed",
     };
 
-    IQueryable<LinkDto> LinkQuery() =>
-        db.PeerLinks.AsNoTracking().OrderByDescending(l => l.Id).Select(l => new LinkDto(l.Id, l.PartnershipId, l.Partnership!.Name, l.Status, "",
+    static IQueryable<LinkDto> LinkQuery(IQueryable<PeerLink> links) =>
+        links.AsNoTracking().OrderByDescending(l => l.Id).Select(l => new LinkDto(l.Id, l.PartnershipId, l.Partnership!.Name, l.Status, "",
             l.PeerName, l.PeerUrl, l.OwnPublicKey, l.PeerPublicKey, l.InvitationExpiresAt, l.AcceptedAt, l.CreatedByName, l.Version));
 
     static LinkDto Finish(LinkDto l) => l with
@@ -105,13 +105,13 @@ public sealed class PrivateOverlapService(WarmglowDb db, IPopulationKeySource po
 
     public async Task<IReadOnlyList<LinkDto>> LinksAsync(int? partnershipId, CancellationToken ct = default)
     {
-        var q = LinkQuery();
+        var q = db.PeerLinks.AsQueryable();
         if (partnershipId is { } p) q = q.Where(l => l.PartnershipId == p);
-        return (await q.Take(200).ToListAsync(ct)).Select(Finish).ToList();
+        return (await LinkQuery(q).Take(200).ToListAsync(ct)).Select(Finish).ToList();
     }
 
     public async Task<LinkDto> LinkAsync(int id, CancellationToken ct = default) =>
-        Finish(await LinkQuery().FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFound("The link"));
+        Finish(await LinkQuery(db.PeerLinks.Where(l => l.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFound("The link"));
 
     async Task<string> PartnershipNameAsync(int? partnershipId, CancellationToken ct)
     {
@@ -506,8 +506,8 @@ public sealed class PrivateOverlapService(WarmglowDb db, IPopulationKeySource po
 
     // --- the record -----------------------------------------------------------------------------------
 
-    IQueryable<RunDto> RunQuery() =>
-        db.PrivateOverlapRuns.AsNoTracking().Select(r => new RunDto(r.Id, r.PeerLinkId, r.PeerLink!.Partnership!.Name, r.PeerLink.PeerName, r.Role, "",
+    static IQueryable<RunDto> RunQuery(IQueryable<PrivateOverlapRun> runs) =>
+        runs.AsNoTracking().Select(r => new RunDto(r.Id, r.PeerLinkId, r.PeerLink!.Partnership!.Name, r.PeerLink.PeerName, r.Role, "",
             r.StartedByName, r.StartedAt, r.FinishedAt, r.OurPopulationName, r.PeerPopulationName, r.OurSize, r.PeerSize, r.Count, r.RecordLevel, r.Status, "",
             r.Problem));
 
@@ -518,17 +518,17 @@ public sealed class PrivateOverlapService(WarmglowDb db, IPopulationKeySource po
 
     public async Task<Paged<RunDto>> RunsAsync(int? linkId, int? page, CancellationToken ct = default)
     {
-        var q = RunQuery();
-        if (linkId is { } l) q = q.Where(r => r.LinkId == l);
+        var q = db.PrivateOverlapRuns.AsQueryable();
+        if (linkId is { } l) q = q.Where(r => r.PeerLinkId == l);
         const int size = 25;
         var p = Math.Max(1, page ?? 1);
         var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await RunQuery(q.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Skip((p - 1) * size).Take(size)).ToListAsync(ct);
         return new Paged<RunDto>(items.Select(Finish).ToList(), p, size, total);
     }
 
     public async Task<RunDto> RunAsync(long id, CancellationToken ct = default) =>
-        Finish(await RunQuery().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFound("The run"));
+        Finish(await RunQuery(db.PrivateOverlapRuns.Where(r => r.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFound("The run"));
 
     /// <summary>Which of our records were in the intersection, for a record-level run only.</summary>
     public async Task<Paged<MatchDto>> MatchesAsync(long runId, int? page, CancellationToken ct = default)

@@ -28,6 +28,14 @@ public class LinkModel(PrivateOverlapService overlap, IPopulationKeySource popul
 
     public Task OnGetAsync(int id, [FromQuery(Name = "page")] int? page, CancellationToken ct) => LoadAsync(id, page, ct);
 
+    /// <summary>Asks the partner's deployment for its lists (a call out, so only on request, never on opening the page).</summary>
+    [RequirePolicy(Policies.Manage)]
+    public async Task<IActionResult> OnPostListsAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, null, ct, askPeer: true);
+        return Page();
+    }
+
     [RequirePolicy(Policies.Manage)]
     public async Task<IActionResult> OnPostRunAsync(int id, CancellationToken ct)
     {
@@ -48,13 +56,18 @@ public class LinkModel(PrivateOverlapService overlap, IPopulationKeySource popul
         return Page();
     }
 
-    async Task LoadAsync(int id, int? page, CancellationToken ct)
+    /// <summary>Whether the partner's lists were asked for (the run form shows only then).</summary>
+    public bool Asked { get; private set; }
+
+    async Task LoadAsync(int id, int? page, CancellationToken ct, bool askPeer = false)
     {
         CanManage = await AllowedAsync(Policies.Manage);
         Link = await overlap.LinkAsync(id, ct);
         Runs = await overlap.RunsAsync(id, page, ct);
         if (Link.Status != PeerLinkStatus.Active || !CanManage) return;
         Ours = (await populations.OwnPopulationsAsync(Link.PartnershipId, ct)).Where(p => p.Level != Core.Mapping.SharingLevel.Hidden).ToList();
+        if (!askPeer) return;
+        Asked = true;
         try { Theirs = await overlap.PeerPopulationsAsync(id, ct); }
         catch (Conflict c) { PeerProblem = c.Message; }
     }
