@@ -107,6 +107,7 @@ IWarmglowModule[] modules =
     new Warmglow.Web.Features.Governance.GovernanceModule(),
     new Warmglow.Web.Features.Referrals.ReferralsModule(),
     new Warmglow.Web.Features.AccountMapping.AccountMappingModule(),
+    new Warmglow.Web.Features.PrivateOverlap.PrivateOverlapModule(),
     new Warmglow.Web.Features.Initiatives.InitiativesModule(),
     new Warmglow.Web.Features.Funds.FundsModule(),
     new Warmglow.Web.Features.Portfolio.PortfolioModule(),

@@ -26,11 +26,15 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Uri? ServerAddress { get; set; }
     protected abstract string ConnectionString { get; }
 
+    /// <summary>Extra configuration for this instance; set before the host starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Warmglow", ConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;

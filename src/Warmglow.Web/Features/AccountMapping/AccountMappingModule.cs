@@ -11,6 +11,7 @@ public sealed class AccountMappingModule : IWarmglowModule
     {
         services.AddScoped<AccountMappingService>();
         services.AddScoped<OverlapReferrals>();
+        services.AddScoped<Signals.IPopulationKeySource, PopulationKeySource>();
         services.AddScoped<IDemoContributor, AccountMappingDemo>();
         services.AddSection(SectionSlot.PartnershipMain, 260, "AccountMappingSection", Policies.Internal);
         services.AddSection(SectionSlot.PortalPartnership, 260, "AccountMappingPortal", Policies.Member);

@@ -4778,6 +4778,236 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PeerLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("InvitationExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnPrivateKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OwnPublicKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PeerPublicId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PeerPublicKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PeerUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.ToTable("PeerLinks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PeerNonce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PeerLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.HasIndex("PeerLinkId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("PeerNonces");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("PrivateOverlapMatches");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OurPopulationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OurPopulationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OurSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeerLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeerPopulationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("PeerSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("RecordLevel")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RunKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeerLinkId", "StartedAt");
+
+                    b.HasIndex("PeerLinkId", "RunKey", "Role")
+                        .IsUnique();
+
+                    b.ToTable("PrivateOverlapRuns");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAlias", b =>
                 {
                     b.Property<int>("Id")
@@ -7457,6 +7687,39 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                     b.Navigation("Partnership");
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PeerLink", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapMatch", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapRun", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.PrivateOverlap.PeerLink", "PeerLink")
+                        .WithMany()
+                        .HasForeignKey("PeerLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PeerLink");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAliasDomain", b =>

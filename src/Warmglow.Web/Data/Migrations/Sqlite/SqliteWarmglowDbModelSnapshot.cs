@@ -4608,6 +4608,228 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Warmglow:PartnerAccess", "internal");
                 });
 
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PeerLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitationExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnPrivateKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnPublicKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerPublicId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerPublicKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.ToTable("PeerLinks");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PeerNonce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeerLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.HasIndex("PeerLinkId", "Nonce")
+                        .IsUnique();
+
+                    b.ToTable("PeerNonces");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("PrivateOverlapMatches");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OurPopulationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OurPopulationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OurSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeerLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeerPopulationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeerSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeerLinkId", "StartedAt");
+
+                    b.HasIndex("PeerLinkId", "RunKey", "Role")
+                        .IsUnique();
+
+                    b.ToTable("PrivateOverlapRuns");
+
+                    b.HasAnnotation("Warmglow:PartnerAccess", "internal");
+                });
+
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAlias", b =>
                 {
                     b.Property<int>("Id")
@@ -7237,6 +7459,39 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                     b.Navigation("Partnership");
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PeerLink", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapMatch", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("Warmglow.Web.Features.PrivateOverlap.PrivateOverlapRun", b =>
+                {
+                    b.HasOne("Warmglow.Web.Features.PrivateOverlap.PeerLink", "PeerLink")
+                        .WithMany()
+                        .HasForeignKey("PeerLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PeerLink");
                 });
 
             modelBuilder.Entity("Warmglow.Web.Features.Referrals.CompanyAliasDomain", b =>
