@@ -19,6 +19,12 @@ using Warmglow.Web.Infrastructure;
 // "health": the health read model behind the workspace dashboard (IHealthSummarySource) after one recompute.
 // Or: dotnet run -c Release --project bench/Warmglow.Bench -- import [rows=100000] [sqlite|postgres|both]
 // Or: dotnet run -c Release --project bench/Warmglow.Bench -- revenue [agreements=1000] [events=1000000] [sqlite|postgres|both]
+// Or: dotnet run -c Release --project bench/Warmglow.Bench -- search [partners=300000] [sqlite|postgres|both] [seconds=5]
+if (args.FirstOrDefault() == "search")
+{
+    await SearchBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres");
+    return;
+}
 if (args.FirstOrDefault() == "import")
 {
     await ImportBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres");
