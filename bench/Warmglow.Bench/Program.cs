@@ -25,6 +25,12 @@ if (args.FirstOrDefault() == "psi")
     PrivateOverlapBench.Run(args[1..]);
     return;
 }
+// Or: dotnet run -c Release --project bench/Warmglow.Bench -- search [partners=300000] [sqlite|postgres|both] [seconds=5]
+if (args.FirstOrDefault() == "search")
+{
+    await SearchBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres");
+    return;
+}
 if (args.FirstOrDefault() == "import")
 {
     await ImportBench.RunAsync(args[1..], Environment.GetEnvironmentVariable("WARMGLOW_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=warmglow;Password=warmglow;Database=postgres");

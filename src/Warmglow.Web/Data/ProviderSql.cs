@@ -33,6 +33,15 @@ public interface IProviderSql
 
     /// <summary>Moves the write-ahead log into the database file and truncates it, best effort (SQLite; no-op elsewhere).</summary>
     Task CheckpointLogAsync(WarmglowDb db, CancellationToken ct);
+
+    /// <summary>
+    /// The ids of the partners whose name, website, or a contact's name or e-mail contains <paramref name="term"/> as
+    /// text (Unicode case folded; query syntax in it is never interpreted), answered from the search indexes of
+    /// decision 0032: an FTS5 trigram table on SQLite, pg_trgm indexes on PostgreSQL. For the caller to compose
+    /// (<c>Where(p => ids.Contains(p.Id))</c>): it applies the workspace filter and everything else. Null when this
+    /// provider has no index for such a term (SQLite: fewer than 3 characters), and the caller scans instead.
+    /// </summary>
+    IQueryable<int>? PartnerSearchIds(WarmglowDb db, string term);
 }
 
 /// <summary>A column of a bulk write: its name and its PostgreSQL type (binary COPY needs it; SQLite ignores it).</summary>
@@ -78,6 +87,20 @@ public static class ProviderSqlExtensions
 sealed class PostgresSql : IProviderSql
 {
     public static readonly PostgresSql Instance = new();
+
+    /// <summary>
+    /// lower(column) LIKE lower('%term%'), the form the GIN trigram indexes on lower("Name"), lower("Website"),
+    /// lower("Email") answer (migration SearchIndexes); % _ and \ in the term are escaped, so they match themselves.
+    /// </summary>
+    public IQueryable<int>? PartnerSearchIds(WarmglowDb db, string term)
+    {
+        var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return db.Database.SqlQuery<int>($"""
+            SELECT p."Id" AS "Value" FROM "Partners" AS p WHERE lower(p."Name") LIKE lower({pattern}) OR lower(p."Website") LIKE lower({pattern})
+            UNION
+            SELECT c."PartnerId" FROM "Contacts" AS c WHERE lower(c."Name") LIKE lower({pattern}) OR lower(c."Email") LIKE lower({pattern})
+            """);
+    }
 
     public Task ZeroDeletedRowsAsync(WarmglowDb db, CancellationToken ct) => Task.CompletedTask;
 
@@ -152,6 +175,24 @@ sealed class PostgresSql : IProviderSql
 sealed class SqliteSql : IProviderSql
 {
     public static readonly SqliteSql Instance = new();
+
+    /// <summary>
+    /// The trigram tokenizer matches substrings of 3 characters or more; below that it would find nothing, so the
+    /// caller's scan answers (ASCII case folding only, as before).
+    /// </summary>
+    public const int MinSearchLength = 3;
+
+    /// <summary>
+    /// MATCH on the FTS5 table "PartnerSearch" (rowid = partner id; trigram tokenizer, Unicode case folding and
+    /// diacritics removed; kept by triggers, migration SearchIndexes). The term goes in as one FTS5 string, its double
+    /// quotes doubled, so OR, NEAR, *, ^, column: and quotes in it are text, never query syntax.
+    /// </summary>
+    public IQueryable<int>? PartnerSearchIds(WarmglowDb db, string term)
+    {
+        if (term.EnumerateRunes().Count() < MinSearchLength) return null;
+        var phrase = "\"" + term.Replace("\"", "\"\"") + "\"";
+        return db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "PartnerSearch" WHERE "PartnerSearch" MATCH {phrase}""");
+    }
 
     public Task ZeroDeletedRowsAsync(WarmglowDb db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON", ct);
 

@@ -42,9 +42,15 @@ public sealed class PartnerService(WarmglowDb db)
         var query = db.Partners.AsNoTracking();
         if (FieldRules.Clean(q.Search) is { } search)
         {
-            var s = search.ToLower();
-            query = query.Where(p => p.Name.ToLower().Contains(s) || (p.Website != null && p.Website.ToLower().Contains(s))
-                || p.Contacts.Any(c => c.Name.ToLower().Contains(s) || (c.Email != null && c.Email.ToLower().Contains(s))));
+            // The search indexes answer (decision 0032); the workspace filter and everything below stay on this query.
+            if (db.Sql().PartnerSearchIds(db, search) is { } ids) query = query.Where(p => ids.Contains(p.Id));
+            else
+            {
+                // Terms too short for the index (SQLite, under 3 characters): a scan, case folded by the database's lower().
+                var s = search.ToLower();
+                query = query.Where(p => p.Name.ToLower().Contains(s) || (p.Website != null && p.Website.ToLower().Contains(s))
+                    || p.Contacts.Any(c => c.Name.ToLower().Contains(s) || (c.Email != null && c.Email.ToLower().Contains(s))));
+            }
         }
         if (FieldRules.Clean(q.Industry) is { } industry) query = query.Where(p => p.Industry == industry);
         if (FieldRules.Clean(q.Region) is { } region) query = query.Where(p => p.Region == region);
