@@ -4871,6 +4871,18 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<int?>("DaysToClose")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysToDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysToOpportunity")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysToQualified")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -4919,6 +4931,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("OpportunityAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("integer");
 
@@ -4935,6 +4950,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("QualifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -4944,6 +4962,11 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("RevenueEventId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SecondNameBlock")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -4999,9 +5022,13 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId", "CountryKey", "NameBlock");
 
+                    b.HasIndex("WorkspaceId", "CountryKey", "SecondNameBlock");
+
                     b.HasIndex("WorkspaceId", "NameKey", "CountryKey");
 
                     b.HasIndex("WorkspaceId", "Stage", "SubmittedAt");
+
+                    b.HasIndex("WorkspaceId", "SubmittedAt", "PartnerId");
 
                     b.ToTable("Registrations");
 
