@@ -7,6 +7,7 @@ using Warmglow.Web.Data;
 using Warmglow.Web.Features.Referrals;
 using Warmglow.Web.Features.Signals;
 using Warmglow.Web.Features.Users;
+using Warmglow.Web.Infrastructure;
 
 namespace Warmglow.Web.Tests;
 
@@ -97,9 +98,9 @@ public abstract class ReferralsFunnelTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // By quarter of submission: the rejected one moved to the quarter before.
         var now = Quarter.Of(DateTime.UtcNow);
-        await InDb(ws, async (db, _) => await db.Registrations.Where(r => r.Id == rejected.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.SubmittedAt, now.Previous.Start.AddDays(3))));
+        await InDb(ws, async (db, _) => await db.Registrations.Where(r => r.Id == rejected.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.SubmittedAt, FunnelRules.Bounds(now.Previous).From.AddDays(3))));
         var thisQuarter = await (await manager.GetAsync($"/api/referrals/funnel?quarter={now}")).Read<FunnelDto>();
-        Assert.Equal((3, 0, now.Describe()), (Step(thisQuarter, FunnelStep.Registered).Count, Step(thisQuarter, FunnelStep.Rejected).Count, thisQuarter.PeriodName));
+        Assert.Equal((3, 0, FunnelRules.Describe(now)), (Step(thisQuarter, FunnelStep.Registered).Count, Step(thisQuarter, FunnelStep.Rejected).Count, thisQuarter.PeriodName));
         var before = await (await manager.GetAsync($"/api/referrals/funnel?quarter={now.Previous}")).Read<FunnelDto>();
         Assert.Equal((1, 1), (Step(before, FunnelStep.Registered).Count, Step(before, FunnelStep.Rejected).Count));
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Warmglow.Core.Measurement;
 
 namespace Warmglow.Core.Referrals;
 
@@ -8,38 +8,6 @@ namespace Warmglow.Core.Referrals;
 /// ends are lost (after approval), rejected (at review) and expired (protection ran out).
 /// </summary>
 public enum FunnelStep { Registered, Approved, Qualified, Opportunity, Won, Lost, Rejected, Expired }
-
-/// <summary>A period of the funnel: a calendar quarter (UTC), "2026-Q4".</summary>
-public readonly record struct Quarter(int Year, int Number)
-{
-    public DateTime Start => new(Year, (Number - 1) * 3 + 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    public DateTime End => Start.AddMonths(3);
-    public override string ToString() => $"{Year}-Q{Number}";
-    public string Describe() => $"Q{Number} {Year}";
-    public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
-
-    public static Quarter Of(DateTime at) => new(at.Year, (at.Month - 1) / 3 + 1);
-
-    /// <summary>"2026-Q4" (or "2026Q4", any case) as a quarter; null when it is not one.</summary>
-    public static Quarter? Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = text.Trim().ToUpperInvariant().Replace("-", "", StringComparison.Ordinal);
-        if (t.Length != 6 || t[4] != 'Q') return null;
-        if (!int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 2000 || y > 2200) return null;
-        var n = t[5] - '0';
-        return n is >= 1 and <= 4 ? new Quarter(y, n) : null;
-    }
-
-    /// <summary>The <paramref name="count"/> quarters up to and including the one of <paramref name="now"/>, newest first.</summary>
-    public static IReadOnlyList<Quarter> Recent(DateTime now, int count)
-    {
-        var list = new List<Quarter>(count);
-        var q = Of(now);
-        for (var i = 0; i < count; i++, q = q.Previous) list.Add(q);
-        return list;
-    }
-}
 
 /// <summary>The funnel's arithmetic: which stages reached which step, rates between steps and medians from day counts.</summary>
 public static class FunnelRules
@@ -84,6 +52,19 @@ public static class FunnelRules
         FunnelStep.Expired => stage == RegistrationStage.Expired,
         _ => false,
     };
+
+    /// <summary>The period filter: registrations submitted from <see cref="From"/> (inclusive) to <see cref="To"/> (exclusive), UTC.</summary>
+    public static (DateTime From, DateTime To) Bounds(Quarter q)
+    {
+        var from = q.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return (from, from.AddMonths(3));
+    }
+
+    /// <summary>A quarter as people read it: "Q4 2026".</summary>
+    public static string Describe(Quarter q) => $"Q{q.Number} {q.Year}";
+
+    /// <summary>The <paramref name="count"/> quarters up to and including the one of <paramref name="now"/>, newest first (the period choices).</summary>
+    public static IReadOnlyList<Quarter> Recent(DateTime now, int count) => Quarter.Of(now).Trailing(count).Reverse().ToList();
 
     /// <summary><paramref name="part"/> of <paramref name="whole"/>, 0 to 1 rounded to three decimals; null when there is no whole.</summary>
     public static decimal? Rate(int part, int whole) => whole <= 0 ? null : Math.Round((decimal)part / whole, 3, MidpointRounding.AwayFromZero);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Warmglow.Core.Measurement;
 using Warmglow.Core.Referrals;
 using Warmglow.Core.Validation;
 using Warmglow.Web.Data;
@@ -36,13 +37,13 @@ public sealed record FunnelDto(string? Quarter, string PeriodName, int? Partners
 public sealed class ReferralFunnel(WarmglowDb db)
 {
     /// <summary>The quarters offered in the period filter.</summary>
-    public IReadOnlyList<Quarter> Quarters() => Quarter.Recent(db.UtcNow, 8);
+    public IReadOnlyList<Quarter> Quarters() => FunnelRules.Recent(db.UtcNow, 8);
 
     public async Task<FunnelDto> ForAsync(FunnelQuery query, CancellationToken ct = default)
     {
         Quarter? quarter = null;
         if (!string.IsNullOrWhiteSpace(query.Quarter))
-            quarter = Quarter.Parse(query.Quarter) ?? throw ValidationFailed.For("quarter", "must be a quarter such as 2026-Q4.");
+            quarter = Quarter.TryParse(query.Quarter, out var parsed) ? parsed : throw ValidationFailed.For("quarter", "must be a quarter such as 2026-Q4.");
         if (query.Kind is { } kind && !Enum.IsDefined(kind)) throw ValidationFailed.For("kind", "must be a lead or a deal.");
         if (query.PartnershipId is { } pid && !await db.Partnerships.AnyAsync(p => p.Id == pid, ct)) throw new NotFound($"Partnership {pid}");
         if (query.PartnerId is { } partnerId && !await db.Partners.AnyAsync(p => p.Id == partnerId, ct)) throw new NotFound($"Partner {partnerId}");
@@ -53,7 +54,7 @@ public sealed class ReferralFunnel(WarmglowDb db)
         if (query.Kind is { } k) q = q.Where(r => r.Kind == k);
         if (quarter is { } qt)
         {
-            var (from, to) = (qt.Start, qt.End);
+            var (from, to) = FunnelRules.Bounds(qt);
             q = q.Where(r => r.SubmittedAt >= from && r.SubmittedAt < to);
         }
 
@@ -101,7 +102,7 @@ public sealed class ReferralFunnel(WarmglowDb db)
         var approved = Reached(FunnelStep.Approved);
 
         var partners = await PartnersAsync(q, query.Page, query.PageSize, ct);
-        return new FunnelDto(quarter?.ToString(), quarter?.Describe() ?? "All time", query.PartnershipId, query.PartnerId, steps,
+        return new FunnelDto(quarter?.ToString(), quarter is { } named ? FunnelRules.Describe(named) : "All time", query.PartnershipId, query.PartnerId, steps,
             Stage(RegistrationStage.Submitted) + Stage(RegistrationStage.UnderReview),
             FunnelRules.Rate(approved, approved + Stage(RegistrationStage.Rejected)),
             FunnelRules.WinRate(Stage(RegistrationStage.Won), Stage(RegistrationStage.Lost), Stage(RegistrationStage.Expired)), partners);

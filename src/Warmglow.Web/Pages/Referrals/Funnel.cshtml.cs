@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Warmglow.Core.Measurement;
 using Warmglow.Core.Referrals;
 using Warmglow.Web.Features.Referrals;
 using Warmglow.Web.Features.Workspaces;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Warmglow.Core.Referrals;
+using Warmglow.Core.Measurement;
 using Warmglow.Web.Features.Referrals;
 using Warmglow.Web.Infrastructure;
 
