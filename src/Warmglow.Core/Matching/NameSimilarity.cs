@@ -20,6 +20,23 @@ public static class NameSimilarity
         return first.Length > MaxBlockLength ? first[..MaxBlockLength] : first;
     }
 
+    /// <summary>How many letters of the second word make the second block.</summary>
+    public const int SecondBlockLength = 3;
+
+    /// <summary>
+    /// The second block of a normalized name: the first <see cref="SecondBlockLength"/> letters of its second token
+    /// ("nortwhind traders" → "tra"), "" for a one-word name. Candidates come from either block, so a typo in the first
+    /// word (which moves the name to another first block) is still compared with its twin when the second word starts alike.
+    /// </summary>
+    public static string SecondBlockKey(string? nameKey)
+    {
+        if (string.IsNullOrWhiteSpace(nameKey)) return "";
+        var tokens = nameKey.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (tokens.Length < 2) return "";
+        var second = tokens[1].Split(' ', 2)[0];
+        return second.Length > SecondBlockLength ? second[..SecondBlockLength] : second;
+    }
+
     /// <summary>
     /// How alike two normalized names are, 0 to 1 (1: the same), by tokens: each token of one name is paired with its most
     /// similar token of the other (Jaro-Winkler), weighted by its length, in both directions, and the lower direction counts.

@@ -11,9 +11,11 @@ namespace Warmglow.Web.Features.AccountMapping;
 /// Account lists on both sides of the first two live partnerships, uploaded through the import as CRM exports would be
 /// (Salesforce for ours, HubSpot for the partner's): 46 of our customers are the first partner's customers too, with
 /// messy websites, a free-mail row, a duplicate and a company without a website matched by name and country. The first
-/// partnership shares overlapping accounts both ways; the second keeps counts only and the partner hides one pair.
+/// partnership shares overlapping accounts both ways; the second keeps counts only and the partner hides one pair. One
+/// overlap of the first partnership (their customer, an open opportunity of ours) is turned into a lead through the
+/// referrals service, as the overlap page's "Refer" does.
 /// </summary>
-public sealed class AccountMappingDemo(WarmglowDb db, AccountMappingService mapping) : IDemoContributor
+public sealed class AccountMappingDemo(WarmglowDb db, AccountMappingService mapping, OverlapReferrals referrals) : IDemoContributor
 {
     public int Order => 370;
 
@@ -92,10 +94,13 @@ public sealed class AccountMappingDemo(WarmglowDb db, AccountMappingService mapp
                 await mapping.SetRuleAsync(p.Id, new(null, null, "overlap"), staff, ct);
                 await mapping.SetRuleAsync(p.Id, new(null, null, "overlap"), partner, ct);
                 await mapping.SetRuleAsync(p.Id, new(ourOpportunities.Id, null, "counts"), staff, ct);
+                var cell = await mapping.OverlapAsync(p.Id, ourOpportunities.Id, theirCustomers.Id, 1, 1, staff, ct);
+                if (cell.Items.FirstOrDefault()?.Partners is { } account)
+                    await referrals.ReferAsync(p.Id, new ReferInput(ourOpportunities.Id, theirCustomers.Id, account.Id,
+                        "Their customer and an open opportunity of ours (account mapping): they introduce us to the buyer."), staff, ct);
             }
             else
                 await mapping.SetRuleAsync(p.Id, new(ourCustomers.Id, theirProspects.Id, "hidden"), partner, ct);
-            _ = theirCustomers;
         }
     }
 }

@@ -253,12 +253,13 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
         var group = r.DomainGroup;
         var name = r.NameKey;
         var block = r.NameBlock;
+        var block2 = r.SecondNameBlock;
         var country = r.CountryKey;
         var now = db.UtcNow;
         var candidates = await db.Registrations.IgnoreQueryFilters([WarmglowDb.Filters.Partner]).AsNoTracking()
             .Where(o => o.Id != r.Id && o.Stage != RegistrationStage.Rejected && o.Stage != RegistrationStage.Lost && o.Stage != RegistrationStage.Expired)
             .Where(o => (domain != null && (o.Domain == domain || o.DomainGroup == group))
-                || (country != null && o.CountryKey == country && ((name != "" && o.NameKey == name) || (block != "" && o.NameBlock == block))))
+                || (country != null && o.CountryKey == country && ((name != "" && o.NameKey == name) || (block != "" && o.NameBlock == block) || (block2 != "" && o.SecondNameBlock == block2))))
             .OrderByDescending(o => domain != null && (o.Domain == domain || o.DomainGroup == group)).ThenByDescending(o => o.Id).Take(CandidateLimit)
             .Select(o => new { o.Id, o.PartnerId, o.Stage, o.ProtectedUntil, o.Domain, o.DomainGroup, o.NameKey, o.CountryKey })
             .ToListAsync(ct);
@@ -363,6 +364,7 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
         }
         var reason = input.Reason?.Trim();
         r.DecidedAt = now;
+        r.DaysToDecision = FunnelRules.WholeDays(r.SubmittedAt, now);
         r.DecidedByName = db.Tenant.UserName;
         switch (outcome)
         {
@@ -432,11 +434,32 @@ public sealed class ReferralService(WarmglowDb db, TaskService tasks, INotifier 
         if (to == r.Stage && input.Amount is null) throw new Conflict($"The registration is already {RegistrationRules.Describe(to).ToLowerInvariant()}.");
         if (to == r.Stage && !RegistrationRules.Live.Contains(r.Stage)) throw new Conflict("The amount can only change while the registration is being worked.");
         PartnerService.ExpectVersion(db, r, version);
+        if (to != r.Stage) RecordStep(r, to, db.UtcNow);
         r.Stage = to;
         if (input.Amount is { } amount) r.Amount = amount;
-        if (to is RegistrationStage.Won or RegistrationStage.Lost) r.ClosedAt = db.UtcNow;
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, caller, ct);
+    }
+
+    /// <summary>Stamps the step a move takes and how many days it took from the step before (the funnel's medians).</summary>
+    static void RecordStep(Registration r, RegistrationStage to, DateTime now)
+    {
+        var since = r.OpportunityAt ?? r.QualifiedAt ?? r.DecidedAt ?? r.SubmittedAt;
+        switch (to)
+        {
+            case RegistrationStage.Qualified:
+                r.QualifiedAt = now;
+                r.DaysToQualified = FunnelRules.WholeDays(r.DecidedAt ?? r.SubmittedAt, now);
+                break;
+            case RegistrationStage.Opportunity:
+                r.OpportunityAt = now;
+                r.DaysToOpportunity = FunnelRules.WholeDays(r.QualifiedAt ?? r.DecidedAt ?? r.SubmittedAt, now);
+                break;
+            case RegistrationStage.Won or RegistrationStage.Lost:
+                r.ClosedAt = now;
+                r.DaysToClose = FunnelRules.WholeDays(since, now);
+                break;
+        }
     }
 
     /// <summary>

@@ -43,6 +43,8 @@ public class Registration : IWorkspaceOwned, IVersioned, IAudited, ITimestamped,
     public required string NameKey { get; set; }
     /// <summary>The fuzzy-name block (<see cref="NameSimilarity.BlockKey"/>): names are compared fuzzily only within one block and country.</summary>
     public string NameBlock { get; set; } = "";
+    /// <summary>The second fuzzy-name block (<see cref="NameSimilarity.SecondBlockKey"/>), so a typo in the first word still meets its twin.</summary>
+    public string SecondNameBlock { get; set; } = "";
     public string? CountryKey { get; set; }
     public DateTime SubmittedAt { get; set; }
     public string? SubmittedById { get; set; }
@@ -60,6 +62,17 @@ public class Registration : IWorkspaceOwned, IVersioned, IAudited, ITimestamped,
     /// <summary>Whether conflicts were found and still wait for the reviewer's decision (the registrant sees only "under review").</summary>
     public bool ConflictOpen { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>When it was moved to qualified and to opportunity (null when it never was): the funnel counts a lost deal at the last step it reached.</summary>
+    public DateTime? QualifiedAt { get; set; }
+    public DateTime? OpportunityAt { get; set; }
+    /// <summary>
+    /// Whole days each step took (<see cref="FunnelRules.WholeDays"/>), stored when the step is taken so the funnel's
+    /// medians are GROUP BYs on a column: submitted → decided, decided → qualified, qualified → opportunity, last step → won or lost.
+    /// </summary>
+    public int? DaysToDecision { get; set; }
+    public int? DaysToQualified { get; set; }
+    public int? DaysToOpportunity { get; set; }
+    public int? DaysToClose { get; set; }
     /// <summary>A won deal counts for revenue and rewards only once we approve the win.</summary>
     public DateTime? WinApprovedAt { get; set; }
     public string? WinApprovedByName { get; set; }
@@ -80,6 +93,7 @@ public class Registration : IWorkspaceOwned, IVersioned, IAudited, ITimestamped,
         DomainGroup = CompanyAliases.GroupKey(key.Domain, groupOfDomain ?? new Dictionary<string, string>());
         NameKey = key.NameKey.Length > 200 ? key.NameKey[..200] : key.NameKey;
         NameBlock = NameSimilarity.BlockKey(NameKey);
+        SecondNameBlock = NameSimilarity.SecondBlockKey(NameKey);
         CountryKey = key.Country;
     }
 
@@ -167,6 +181,7 @@ sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         b.Property(r => r.DomainGroup).HasMaxLength(253);
         b.Property(r => r.NameKey).HasMaxLength(200);
         b.Property(r => r.NameBlock).HasMaxLength(NameSimilarity.MaxBlockLength);
+        b.Property(r => r.SecondNameBlock).HasMaxLength(NameSimilarity.SecondBlockLength);
         b.Property(r => r.CountryKey).HasMaxLength(2);
         b.Property(r => r.SubmittedById).HasMaxLength(450);
         b.Property(r => r.SubmittedByName).HasMaxLength(256);
@@ -181,6 +196,9 @@ sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         b.HasIndex(r => new { r.WorkspaceId, r.NameKey, r.CountryKey });
         b.HasIndex(r => new { r.WorkspaceId, r.DomainGroup });
         b.HasIndex(r => new { r.WorkspaceId, r.CountryKey, r.NameBlock });
+        b.HasIndex(r => new { r.WorkspaceId, r.CountryKey, r.SecondNameBlock });
+        // The funnel groups by partner within a period of submission.
+        b.HasIndex(r => new { r.WorkspaceId, r.SubmittedAt, r.PartnerId });
         b.HasIndex(r => new { r.WorkspaceId, r.Stage, r.SubmittedAt });
         b.HasIndex(r => new { r.PartnershipId, r.SubmittedAt });
         b.HasIndex(r => new { r.PartnerId, r.Stage });

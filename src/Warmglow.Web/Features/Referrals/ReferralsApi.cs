@@ -30,6 +30,10 @@ public static class ReferralsApi
                 s.MoveAsync(id, input, ReferralCaller.From(http.User), ct))
             .WithSummary("Move along the stages (partners: their approved deals only, optionally with a new amount); send the version you read");
 
+        g.MapGet("/funnel", (int? partnershipId, int? partnerId, RegistrationKind? kind, string? quarter, int? page, int? pageSize,
+                ReferralFunnel f, CancellationToken ct) => f.ForAsync(new(partnershipId, partnerId, kind, quarter, page, pageSize), ct))
+            .WithSummary("The funnel: registered, approved, qualified, opportunity, won, lost, rejected and expired, with conversion and win rates, median days per step and a page of partners; by partnership, partner, kind and quarter of submission (e.g. 2026-Q4). Partner users get their own partner's funnel");
+
         var staff = g.MapGroup("").RequireAuthorization(Policies.Internal);
         staff.MapGet("/{id:int}/conflicts", (int id, ReferralService s, CancellationToken ct) => s.ConflictsAsync(id, ct))
             .WithSummary("The registrations this one matches, side by side, with why each matched and the decision recorded");

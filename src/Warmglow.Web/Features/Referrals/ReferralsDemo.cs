@@ -63,6 +63,22 @@ public sealed class ReferralsDemo(WarmglowDb db, ReferralService referrals, OurA
                 WinApprovedByName = s.Stage == RegistrationStage.Won ? manager : null,
             };
             r.SetKeys();
+            // The funnel's step dates and days, as the service stamps them on each decision and move.
+            if (decided is { } d)
+            {
+                r.DaysToDecision = FunnelRules.WholeDays(submitted, d);
+                if (s.Stage is RegistrationStage.Qualified or RegistrationStage.Opportunity or RegistrationStage.Won)
+                {
+                    r.QualifiedAt = d.AddDays(9 + i);
+                    r.DaysToQualified = FunnelRules.WholeDays(d, r.QualifiedAt.Value);
+                }
+                if (s.Stage is RegistrationStage.Opportunity or RegistrationStage.Won)
+                {
+                    r.OpportunityAt = r.QualifiedAt!.Value.AddDays(14);
+                    r.DaysToOpportunity = 14;
+                }
+                if (s.Stage == RegistrationStage.Won) r.DaysToClose = FunnelRules.WholeDays(r.OpportunityAt!.Value, r.ClosedAt!.Value);
+            }
             rows.Add(r);
         }
         db.Registrations.AddRange(rows);

@@ -11,6 +11,9 @@ public sealed class ReferralsModule : IWarmglowModule
     {
         services.AddScoped<ReferralService>();
         services.AddScoped<ReferralFigures>();
+        services.AddScoped<ReferralFunnel>();
+        services.AddSingleton<Signals.IActivitySource, RegistrationSubmittedActivity>();
+        services.AddSingleton<Signals.IActivitySource, RegistrationWonActivity>();
         services.AddScoped<OurAccountsService>();
         services.AddScoped<Signals.IPartnerNextActionSource, ReferralNextActions>();
         services.AddScoped<Signals.IPartnerPipelineSource, ReferralPipelineSignal>();

@@ -5245,6 +5245,18 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<int?>("DaysToClose")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysToDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysToOpportunity")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysToQualified")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -5293,6 +5305,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("OpportunityAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("integer");
 
@@ -5309,6 +5324,9 @@ namespace Warmglow.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("QualifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -5318,6 +5336,11 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("RevenueEventId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SecondNameBlock")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -5373,9 +5396,13 @@ namespace Warmglow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId", "CountryKey", "NameBlock");
 
+                    b.HasIndex("WorkspaceId", "CountryKey", "SecondNameBlock");
+
                     b.HasIndex("WorkspaceId", "NameKey", "CountryKey");
 
                     b.HasIndex("WorkspaceId", "Stage", "SubmittedAt");
+
+                    b.HasIndex("WorkspaceId", "SubmittedAt", "PartnerId");
 
                     b.ToTable("Registrations");
 

@@ -5057,6 +5057,18 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DaysToClose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysToDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysToOpportunity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysToQualified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -5105,6 +5117,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OpportunityAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("INTEGER");
 
@@ -5121,6 +5136,9 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("QualifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -5130,6 +5148,11 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("RevenueEventId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondNameBlock")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -5185,9 +5208,13 @@ namespace Warmglow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "CountryKey", "NameBlock");
 
+                    b.HasIndex("WorkspaceId", "CountryKey", "SecondNameBlock");
+
                     b.HasIndex("WorkspaceId", "NameKey", "CountryKey");
 
                     b.HasIndex("WorkspaceId", "Stage", "SubmittedAt");
+
+                    b.HasIndex("WorkspaceId", "SubmittedAt", "PartnerId");
 
                     b.ToTable("Registrations");
 
