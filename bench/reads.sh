@@ -111,7 +111,7 @@ run_provider() { # sqlite|postgres
     echo "   $total partnerships; page of $(curl -fs -H "Authorization: Bearer $bearer" "$url" | wc -c) bytes (anchor: $(curl -fs "http://127.0.0.1:$anchor_port/records" | wc -c) bytes)"
     # Warm up each until its throughput is steady (tiered JIT and PGO take tens of seconds on 2 busy cores; a 2-second
     # warm-up measured the JIT, not the app: 80 req/s where the same process gives 1,500 a minute later).
-    warm "http://127.0.0.1:$anchor_port/records"
+    warm "http://127.0.0.1:$anchor_port/records" "X-Bench: anchor"
     warm "$url" "Authorization: Bearer $bearer"
     warm "$url" "Authorization: Bearer $apikey"
 

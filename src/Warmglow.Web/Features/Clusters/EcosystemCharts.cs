@@ -26,14 +26,14 @@ public static class EcosystemCharts
         double Y(decimal v) => top + (h - top - bottom) * (1 - (double)(v / max));
         var u = unit is null ? "" : " " + unit;
         var alt = string.Join("; ", series.Select(s => $"{s.Name}: " + string.Join(", ", labels.Select((l, i) =>
-            $"{l} {(i < s.Values.Count ? s.Values[i] : 0).ToString("0.##", CultureInfo.InvariantCulture)}{u}"))));
+            $"{l} {(i < s.Values.Count ? s.Values[i] : 0).ToString("#,0.##", CultureInfo.InvariantCulture)}{u}"))));
         sb.Append($"<figure class=\"mb-3\"><figcaption id=\"{id}\" class=\"small fw-semibold\">{E(title)}</figcaption>");
         sb.Append($"<svg class=\"w-100 h-auto\" viewBox=\"0 0 {F(w)} {F(h)}\" role=\"img\" aria-labelledby=\"{id}\" aria-describedby=\"{id}-d\" xmlns=\"http://www.w3.org/2000/svg\"><desc id=\"{id}-d\">{E(alt)}</desc>");
         for (var g = 0; g <= 2; g++)
         {
             var v = max * g / 2;
             sb.Append($"<line x1=\"{F(left)}\" x2=\"{F(w - right)}\" y1=\"{F(Y(v))}\" y2=\"{F(Y(v))}\" stroke=\"#ddd\" stroke-width=\"1\"/>");
-            sb.Append($"<text x=\"{F(left - 4)}\" y=\"{F(Y(v) + 4)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{E(v.ToString("0.#", CultureInfo.InvariantCulture))}</text>");
+            sb.Append($"<text x=\"{F(left - 4)}\" y=\"{F(Y(v) + 4)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{E(v.ToString(v >= 10 ? "#,0" : "0.#", CultureInfo.InvariantCulture))}</text>");
         }
         for (var i = 0; i < labels.Count; i++)
         {
